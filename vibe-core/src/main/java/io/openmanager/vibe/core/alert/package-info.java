@@ -1,0 +1,2 @@
+/** Alerts, severities and log events. */
+package io.openmanager.vibe.core.alert;

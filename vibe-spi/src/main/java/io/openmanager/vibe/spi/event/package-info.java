@@ -1,0 +1,2 @@
+/** The sealed hierarchy of events that Vibe delivers to listeners. */
+package io.openmanager.vibe.spi.event;
