@@ -1,0 +1,100 @@
+package io.openmanager.vibe.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The {@code vibe} command: entry point of {@code vibe.jar}.
+ *
+ * <p>{@link #run(String[], PrintWriter, PrintWriter)} parses and executes a command line and returns its exit code
+ * without exiting the JVM, so tests and host applications can run it in-process; only {@link #main(String[])} calls
+ * {@link System#exit(int)}.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_RUNTIME_ERROR} runtime error, {@value #EXIT_USAGE_ERROR}
+ * usage error. An error prints one line on standard error; {@code --debug} adds the stack trace.
+ */
+@Command(name = "vibe",
+        // INHERIT gives every subcommand -h/--help and -V/--version without repeating it on each class.
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        description = "Simulates a fleet of servers and analyses its metrics.",
+        subcommands = {FleetCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:runtime error",
+                "2:usage error (unknown option or command, bad value)"})
+public final class VibeCli implements Runnable {
+    /** Exit code of a successful run. */
+    public static final int EXIT_OK = CommandLine.ExitCode.OK;
+    /** Exit code when a command fails while running. */
+    public static final int EXIT_RUNTIME_ERROR = CommandLine.ExitCode.SOFTWARE;
+    /** Exit code when the command line itself is wrong. */
+    public static final int EXIT_USAGE_ERROR = CommandLine.ExitCode.USAGE;
+
+    @Spec
+    private CommandSpec spec;
+
+    // Read by ErrorReporter from the parse result (or the raw arguments when parsing failed), not from this field:
+    // declaring it here makes picocli accept it and document it on every subcommand.
+    @Option(names = ErrorReporter.DEBUG_OPTION, scope = ScopeType.INHERIT,
+            description = "Show the stack trace when something goes wrong.")
+    private boolean debug;
+
+    private VibeCli() {
+    }
+
+    /** Runs {@code vibe} with the given arguments and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        // Standard output is not flushed on every line (later commands may print millions of them); run() flushes it.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err));
+    }
+
+    /**
+     * Parses and executes a {@code vibe} command line.
+     *
+     * <p>Output goes to {@code out}, error messages to {@code err}; both are flushed, not closed, before returning.
+     * ANSI colours are used only when the JVM runs in a terminal (picocli's {@code Ansi.AUTO}).
+     *
+     * @param args the arguments, without the program name
+     * @param out  where results and help go
+     * @param err  where error messages go
+     * @return the exit code: {@value #EXIT_OK}, {@value #EXIT_RUNTIME_ERROR} or {@value #EXIT_USAGE_ERROR}
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        ErrorReporter errors = new ErrorReporter();
+        try {
+            return new CommandLine(new VibeCli())
+                    .setOut(out)
+                    .setErr(err)
+                    .setParameterExceptionHandler(errors)
+                    .setExecutionExceptionHandler(errors)
+                    .execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Without a subcommand there is nothing to do: show what there is to do. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
