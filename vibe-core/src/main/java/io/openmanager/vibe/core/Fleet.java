@@ -3,6 +3,7 @@ package io.openmanager.vibe.core;
 import io.openmanager.vibe.core.internal.Checks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ public final class Fleet {
 
     /** A fleet of the given servers, in the given order. */
     public static Fleet of(Server... servers) {
-        return of(List.of(servers));
+        return of(Arrays.asList(Checks.notNull("servers", servers)));
     }
 
     /** The 20 servers of OpenManager Vibe, in its order (their order is part of the contract). */

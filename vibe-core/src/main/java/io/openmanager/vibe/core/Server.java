@@ -12,18 +12,18 @@ import java.util.Optional;
  * <p>The {@code id} is the server's stable identity: simulated values, detector state and exported series are keyed by
  * it, so renaming a host while keeping its id keeps its history. When not given it equals the hostname.
  *
- * @param id          stable identity; letters, digits, '.', '_' and '-'
- * @param hostname    host name; letters, digits, '.', '_' and '-'
+ * @param id          stable identity; ASCII letters, digits, '.', '_' and '-'
+ * @param hostname    host name; ASCII letters, digits, '.', '_' and '-'
  * @param environment where the server runs
  * @param role        what the server does
- * @param labels      free-form key/value labels (for example {@code zone=ap-northeast-2a}); unmodifiable
+ * @param labels      free-form key/value labels (for example {@code zone=ap-northeast-2a}); unmodifiable, in key order
  */
 public record Server(String id, String hostname, Environment environment, Role role, Map<String, String> labels) {
 
     /** Validates every field; the message names the field and quotes the value. */
     public Server {
-        Checks.identifier("id", id);
         Checks.identifier("hostname", hostname);
+        Checks.identifier("id", id);
         Checks.notNull("environment", environment);
         Checks.notNull("role", role);
         labels = Checks.labels("labels", labels);
@@ -34,7 +34,11 @@ public record Server(String id, String hostname, Environment environment, Role r
         return new Server(hostname, hostname, environment, role, Map.of());
     }
 
-    /** Starts a builder for a server with the given hostname. */
+    /**
+     * Starts a builder for a server with the given hostname.
+     *
+     * @throws IllegalArgumentException if the hostname is blank or has a character outside the allowed set
+     */
     public static Builder builder(String hostname) {
         return new Builder(hostname);
     }
@@ -53,7 +57,7 @@ public record Server(String id, String hostname, Environment environment, Role r
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String hostname) {
-            this.hostname = hostname;
+            this.hostname = Checks.identifier("hostname", hostname);
         }
 
         /** Sets the stable id (default: the hostname). */

@@ -50,8 +50,10 @@ public record Alert(String id, String serverId, String metric, Severity severity
      * This alert resolved at an instant.
      *
      * @throws IllegalStateException if it was already resolved
+     * @throws NullPointerException if {@code at} is null
      */
     public Alert resolve(Instant at) {
+        Checks.notNull("resolvedAt of alert '" + id + "'", at);
         if (resolvedAt != null) {
             throw new IllegalStateException("alert '" + id + "' was already resolved at " + resolvedAt);
         }

@@ -2,12 +2,13 @@ package io.openmanager.vibe.core.frame;
 
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.core.status.Status;
 
 import java.time.Instant;
 
 /**
- * The values of every metric of a range of servers at one instant: a read-only, columnar view backed by one primitive
- * array per metric. No object exists per sample.
+ * The values of every metric of a range of servers at one instant, and each server's status: a read-only, columnar
+ * view backed by one primitive array per metric. No object exists per sample.
  *
  * <p>Servers are addressed by their dense fleet index and metrics by their dense {@link MetricSet} index. A frame
  * covers the servers {@code [serverFrom(), serverTo())} of its fleet: the whole fleet, or one shard of it. A missing
@@ -60,6 +61,13 @@ public sealed interface FleetFrame permits MutableFleetFrame, ReadOnlyFleetFrame
     default boolean hasValue(int server, int metric) {
         return !Double.isNaN(value(server, metric));
     }
+
+    /**
+     * The overall status of a server at this instant, as its producer judged it (HEALTHY until a producer sets one).
+     *
+     * @param server fleet index in {@code [serverFrom(), serverTo())}
+     */
+    Status status(int server);
 
     /**
      * Copies one metric's column into {@code destination} starting at {@code offset}: {@code serverCount()} values in

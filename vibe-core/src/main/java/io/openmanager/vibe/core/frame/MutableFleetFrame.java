@@ -3,8 +3,10 @@ package io.openmanager.vibe.core.frame;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.internal.Checks;
 import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.core.status.Status;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The writable frame that producers fill and reuse from tick to tick. Listeners receive it through {@link #view()},
@@ -16,6 +18,7 @@ public final class MutableFleetFrame implements FleetFrame {
     private final int serverFrom;
     private final int serverTo;
     private final double[][] columns;
+    private final Status[] statuses;
     private final ReadOnlyFleetFrame view;
     private long tick;
     private long timestampMillis;
@@ -40,6 +43,7 @@ public final class MutableFleetFrame implements FleetFrame {
         this.serverFrom = serverFrom;
         this.serverTo = serverTo;
         this.columns = new double[metrics.size()][serverTo - serverFrom];
+        this.statuses = new Status[serverTo - serverFrom];
         clear();
         this.view = new ReadOnlyFleetFrame(this);
     }
@@ -53,6 +57,7 @@ public final class MutableFleetFrame implements FleetFrame {
         for (int m = 0; m < columns.length; m++) {
             columns[m] = source.columns[m].clone();
         }
+        this.statuses = source.statuses.clone();
         this.tick = source.tick;
         this.timestampMillis = source.timestampMillis;
         this.view = new ReadOnlyFleetFrame(this);
@@ -77,11 +82,17 @@ public final class MutableFleetFrame implements FleetFrame {
         return columns[checkMetric(metric)];
     }
 
-    /** Marks every value missing (NaN). */
+    /** Sets a server's overall status. */
+    public void setStatus(int server, Status status) {
+        statuses[checkServer(server) - serverFrom] = Objects.requireNonNull(status, "status must not be null");
+    }
+
+    /** Marks every value missing (NaN) and every status HEALTHY. */
     public void clear() {
         for (double[] column : columns) {
             Arrays.fill(column, Double.NaN);
         }
+        Arrays.fill(statuses, Status.HEALTHY);
     }
 
     /** A read-only view of this frame that follows its changes; the same instance every call. */
@@ -122,6 +133,11 @@ public final class MutableFleetFrame implements FleetFrame {
     @Override
     public double value(int server, int metric) {
         return columns[checkMetric(metric)][checkServer(server) - serverFrom];
+    }
+
+    @Override
+    public Status status(int server) {
+        return statuses[checkServer(server) - serverFrom];
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.openmanager.vibe.core.frame;
 
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.core.status.Status;
 
 /** A read-only view of a {@link MutableFleetFrame}; listeners cannot reach the writable frame through it. */
 final class ReadOnlyFleetFrame implements FleetFrame {
@@ -44,6 +45,11 @@ final class ReadOnlyFleetFrame implements FleetFrame {
     @Override
     public double value(int server, int metric) {
         return frame.value(server, metric);
+    }
+
+    @Override
+    public Status status(int server) {
+        return frame.status(server);
     }
 
     @Override

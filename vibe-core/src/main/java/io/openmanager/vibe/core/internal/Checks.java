@@ -1,7 +1,9 @@
 package io.openmanager.vibe.core.internal;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Argument checks shared by the value types. Every failure names the field and quotes the offending value so that a
@@ -26,7 +28,7 @@ public final class Checks {
         return value;
     }
 
-    /** Checks a name made of letters, digits, '.', '_' and '-' (hostnames, metric names, label keys). */
+    /** Checks a name made of ASCII letters, digits, '.', '_' and '-' (hostnames, metric names, label keys). */
     public static String identifier(String field, String value) {
         notBlank(field, value);
         for (int i = 0; i < value.length(); i++) {
@@ -63,13 +65,16 @@ public final class Checks {
         return value;
     }
 
-    /** Copies a map of labels, refusing null or blank keys and null values. */
+    /**
+     * Copies a map of labels, refusing invalid keys and null values. The copy iterates in key order, so that anything
+     * derived from labels is the same on every run (the iteration order of {@code Map.copyOf} changes between runs).
+     */
     public static Map<String, String> labels(String field, Map<String, String> labels) {
         notNull(field, labels);
         for (Map.Entry<String, String> e : labels.entrySet()) {
             identifier(field + " key", e.getKey());
             Objects.requireNonNull(e.getValue(), () -> field + " value for key '" + e.getKey() + "' must not be null");
         }
-        return Map.copyOf(labels);
+        return Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 }

@@ -1,0 +1,200 @@
+package io.openmanager.vibe.sim.internal;
+
+import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.core.alert.Alert;
+import io.openmanager.vibe.core.alert.Severity;
+import io.openmanager.vibe.core.frame.MutableFleetFrame;
+import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.core.status.HealthScore;
+import io.openmanager.vibe.core.status.Status;
+import io.openmanager.vibe.core.status.StatusPolicy;
+import io.openmanager.vibe.core.status.Threshold;
+import io.openmanager.vibe.spi.VibeListener;
+import io.openmanager.vibe.spi.event.AlertRaisedEvent;
+import io.openmanager.vibe.spi.event.AlertResolvedEvent;
+import io.openmanager.vibe.spi.event.StatusChangedEvent;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Turns values into statuses (with hysteresis), status changes and alerts, so that a status is a pure function of the
+ * simulated values too.
+ *
+ * <p>Hysteresis makes a status depend on history. To keep it independent of where a run starts, history is cut into
+ * blocks of {@code blockTicks}: the status machine of block {@code b} starts HEALTHY at tick {@code b*blockTicks -
+ * warmTicks} and is authoritative for the ticks of block {@code b}. Two machines overlap during each warm-up. A run
+ * starting at tick {@code f} must first feed the ticks from {@link #warmStart(long)}; every tick it then reports equals
+ * what any other run reports for that tick. The warm-up is long enough that a restart changes nothing unless a value
+ * hovers inside a hysteresis band for the whole warm-up.
+ */
+public final class HealthTracker {
+    private final Fleet fleet;
+    private final MetricSet metrics;
+    private final int from;
+    private final int serverCount;
+    private final int[] thresholded;
+    private final Threshold[] thresholds;
+    private final long blockTicks;
+    private final long warmTicks;
+    private final int cpu;
+    private final int memory;
+    private final int disk;
+
+    private Status[] current;
+    private Status[] next;
+    private long currentBlock = Long.MIN_VALUE;
+    private boolean nextStarted;
+    private final Status[] serverStatus;
+    private final Alert[] openAlerts;
+
+    public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, int from, int to, long blockTicks,
+                         long warmTicks) {
+        this.fleet = fleet;
+        this.metrics = metrics;
+        this.from = from;
+        this.serverCount = to - from;
+        Threshold[] byIndex = policy.forMetrics(metrics);
+        int count = 0;
+        for (Threshold t : byIndex) {
+            count += t == null ? 0 : 1;
+        }
+        this.thresholded = new int[count];
+        this.thresholds = new Threshold[count];
+        for (int m = 0, k = 0; m < byIndex.length; m++) {
+            if (byIndex[m] != null) {
+                thresholded[k] = m;
+                thresholds[k++] = byIndex[m];
+            }
+        }
+        this.blockTicks = blockTicks;
+        this.warmTicks = warmTicks;
+        this.cpu = slot(metrics.indexOf("cpu_usage"));
+        this.memory = slot(metrics.indexOf("memory_usage"));
+        this.disk = slot(metrics.indexOf("disk_usage"));
+        this.current = new Status[serverCount * count];
+        this.next = new Status[serverCount * count];
+        this.serverStatus = new Status[serverCount];
+        Arrays.fill(serverStatus, Status.HEALTHY);
+        this.openAlerts = new Alert[serverCount * count];
+    }
+
+    private int slot(int metric) {
+        for (int k = 0; k < thresholded.length; k++) {
+            if (thresholded[k] == metric) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first tick to feed so that tick {@code from} and every later tick are reported exactly. */
+    public long warmStart(long fromTick) {
+        return Math.floorDiv(fromTick, blockTicks) * blockTicks - warmTicks;
+    }
+
+    /**
+     * Feeds one tick: updates statuses, writes each server's status into the frame, and (when {@code sink} is not
+     * null) publishes status changes and raised or resolved alerts.
+     */
+    public void update(long tick, MutableFleetFrame frame, VibeListener sink) {
+        long block = Math.floorDiv(tick, blockTicks);
+        if (currentBlock == Long.MIN_VALUE || block > currentBlock + 1) {
+            Arrays.fill(current, Status.HEALTHY);
+            currentBlock = block;
+            nextStarted = false;
+        } else if (block == currentBlock + 1) {
+            Status[] swap = current;
+            current = next;
+            next = swap;
+            if (!nextStarted) {
+                Arrays.fill(current, Status.HEALTHY);
+            }
+            currentBlock = block;
+            nextStarted = false;
+        }
+        if (!nextStarted && tick >= (currentBlock + 1) * blockTicks - warmTicks) {
+            Arrays.fill(next, Status.HEALTHY);
+            nextStarted = true;
+        }
+        int k = thresholds.length;
+        long millis = frame.timestampMillis();
+        for (int local = 0; local < serverCount; local++) {
+            int server = from + local;
+            boolean anyValue = false;
+            Status worst = Status.HEALTHY;
+            for (int j = 0; j < k; j++) {
+                double value = frame.value(server, thresholded[j]);
+                int i = local * k + j;
+                Status before = current[i];
+                Status after = thresholds[j].next(before, value);
+                current[i] = after;
+                if (nextStarted) {
+                    next[i] = thresholds[j].next(next[i], value);
+                }
+                worst = Status.worst(worst, after);
+                if (after != before) {
+                    alert(server, i, thresholded[j], thresholds[j], value, after, millis, sink);
+                }
+            }
+            for (int m = 0; m < metrics.size() && !anyValue; m++) {
+                anyValue = !Double.isNaN(frame.value(server, m));
+            }
+            Status status = anyValue ? worst : Status.OFFLINE;
+            frame.setStatus(server, status);
+            Status previous = serverStatus[local];
+            if (status != previous) {
+                serverStatus[local] = status;
+                if (sink != null) {
+                    sink.onEvent(new StatusChangedEvent(Instant.ofEpochMilli(millis), fleet.get(server).id(),
+                            previous, status, health(local, status)));
+                }
+            }
+        }
+    }
+
+    private int health(int local, Status status) {
+        if (status == Status.OFFLINE) {
+            return 0;
+        }
+        int k = thresholds.length;
+        return HealthScore.compute(at(local, k, cpu), at(local, k, memory), at(local, k, disk));
+    }
+
+    private Status at(int local, int k, int slot) {
+        return slot < 0 ? Status.HEALTHY : current[local * k + slot];
+    }
+
+    private void alert(int server, int i, int metric, Threshold threshold, double value, Status status, long millis,
+                       VibeListener sink) {
+        Instant now = Instant.ofEpochMilli(millis);
+        Alert open = openAlerts[i];
+        if (open != null) {
+            openAlerts[i] = null;
+            if (sink != null) {
+                sink.onEvent(new AlertResolvedEvent(open.resolve(now)));
+            }
+        }
+        if (status == Status.WARNING || status == Status.CRITICAL) {
+            boolean critical = status == Status.CRITICAL;
+            double level = critical ? threshold.critical() : threshold.warning();
+            String hostname = fleet.get(server).hostname();
+            String metricName = metrics.get(metric).name();
+            String message = String.format(Locale.ROOT, "%s %.1f %s on %s reached the %s level %s", metricName,
+                    value, metrics.get(metric).unit(), hostname, critical ? "critical" : "warning",
+                    trim(level));
+            Alert alert = new Alert(fleet.get(server).id() + "/" + metricName + "/" + millis,
+                    fleet.get(server).id(), metricName, critical ? Severity.CRITICAL : Severity.WARNING, value, level,
+                    message, now, null);
+            openAlerts[i] = alert;
+            if (sink != null) {
+                sink.onEvent(new AlertRaisedEvent(alert));
+            }
+        }
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,340 @@
+package io.openmanager.vibe.sim.internal;
+
+import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.core.Server;
+import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.sim.scenario.Scenario;
+import io.openmanager.vibe.sim.scenario.Selector;
+import io.openmanager.vibe.sim.scenario.Step;
+import io.openmanager.vibe.sim.scenario.Trigger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * When scenarios fire, as a pure function of the seed, the scenarios and time (plus manual firings, which are inputs).
+ * Thread-safe: manual firings live in a concurrent map; everything else is immutable.
+ */
+public final class Schedule {
+    private static final long DAY = 86_400_000L;
+
+    private final long seed;
+    private final Fleet fleet;
+    private final ZoneId zone;
+    private final List<Scenario> scenarios;
+    private final CompiledStep[][] steps;
+    private final long[] scenarioKey;
+    private final int[] leader;
+    private final int[][] downstream;
+    private final int responseMetric;
+    private final Map<String, Integer> indexByName = new HashMap<>();
+    private final ConcurrentSkipListMap<Long, List<Integer>> manual = new ConcurrentSkipListMap<>();
+    private volatile int manualVersion;
+
+    /**
+     * @param upstream per server the servers it depends on, used to mark downstream servers as affected
+     * @throws IllegalArgumentException on duplicate names, unknown leaders, cycles of 'after' triggers, unknown
+     *                                  hostnames or metrics; the message names the scenario and the value
+     */
+    public Schedule(long seed, Fleet fleet, MetricSet metrics, ZoneId zone, List<Scenario> scenarios,
+                    int[][] upstream) {
+        this.seed = seed;
+        this.fleet = fleet;
+        this.zone = zone;
+        this.scenarios = List.copyOf(scenarios);
+        int n = this.scenarios.size();
+        this.steps = new CompiledStep[n][];
+        this.scenarioKey = new long[n];
+        this.leader = new int[n];
+        for (int i = 0; i < n; i++) {
+            Scenario scenario = this.scenarios.get(i);
+            if (indexByName.putIfAbsent(scenario.name(), i) != null) {
+                throw new IllegalArgumentException("duplicate scenario name '" + scenario.name() + "'");
+            }
+            scenarioKey[i] = Hashing.mix(seed ^ Hashing.of("scenario:" + scenario.name()));
+            steps[i] = new CompiledStep[scenario.steps().size()];
+            for (int j = 0; j < steps[i].length; j++) {
+                Step step = scenario.steps().get(j);
+                checkSelector(scenario, step, step.selector());
+                steps[i][j] = CompiledStep.compile(scenario.name(), step, metrics);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            leader[i] = -1;
+            Trigger trigger = this.scenarios.get(i).trigger();
+            if (trigger instanceof Trigger.After) {
+                String name = ((Trigger.After) trigger).scenario();
+                Integer index = indexByName.get(name);
+                if (index == null) {
+                    throw new IllegalArgumentException("scenario '" + this.scenarios.get(i).name()
+                            + "' triggers after unknown scenario '" + name + "'; known: " + indexByName.keySet());
+                }
+                leader[i] = index;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int hops = 0;
+            for (int j = leader[i]; j >= 0; j = leader[j]) {
+                if (++hops > n) {
+                    throw new IllegalArgumentException("scenario '" + this.scenarios.get(i).name()
+                            + "' is part of a cycle of 'after' triggers");
+                }
+            }
+        }
+        this.responseMetric = metrics.indexOf("response_time");
+        this.downstream = invert(upstream, fleet.size());
+    }
+
+    private void checkSelector(Scenario scenario, Step step, Selector selector) {
+        if (selector instanceof Selector.Host) {
+            String host = ((Selector.Host) selector).hostname();
+            if (fleet.indexOfHostname(host) < 0) {
+                throw new IllegalArgumentException("scenario '" + scenario.name() + "', step '" + step
+                        + "': unknown hostname '" + host + "'");
+            }
+        } else if (selector instanceof Selector.Percent) {
+            checkSelector(scenario, step, ((Selector.Percent) selector).of());
+        }
+    }
+
+    private static int[][] invert(int[][] upstream, int size) {
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int s = 0; s < size; s++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int s = 0; s < size; s++) {
+            for (int u : upstream[s]) {
+                lists.get(u).add(s);
+            }
+        }
+        int[][] result = new int[size][];
+        for (int s = 0; s < size; s++) {
+            result[s] = lists.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return result;
+    }
+
+    /** The scenarios, in engine order. */
+    public List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    CompiledStep[] steps(int scenario) {
+        return steps[scenario];
+    }
+
+    int manualVersion() {
+        return manualVersion;
+    }
+
+    /**
+     * Records a manual firing.
+     *
+     * @throws IllegalArgumentException naming the unknown scenario
+     */
+    public void fire(String scenario, long atMillis) {
+        Integer index = indexByName.get(scenario);
+        if (index == null) {
+            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known: " + indexByName.keySet());
+        }
+        manual.compute(atMillis, (k, v) -> {
+            List<Integer> list = v == null ? new ArrayList<>() : new ArrayList<>(v);
+            if (!list.contains(index)) {
+                list.add(index);
+            }
+            return List.copyOf(list);
+        });
+        manualVersion++;
+    }
+
+    /** Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. */
+    public List<Activation> activations(long fromMillis, long toMillis) {
+        List<Activation> result = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            long span = scenarios.get(i).span().toMillis();
+            for (long fire : fireTimes(i, fromMillis - span, toMillis)) {
+                if (fire + span > fromMillis && fire < toMillis) {
+                    result.add(activation(i, fire));
+                }
+            }
+        }
+        result.sort(Comparator.comparingLong(Activation::fireMillis).thenComparingInt(Activation::scenarioIndex));
+        return result;
+    }
+
+    /** Fire times of scenario {@code i} in {@code (fromMillis, toMillis)} (roughly; callers filter). */
+    private long[] fireTimes(int i, long fromMillis, long toMillis) {
+        Scenario scenario = scenarios.get(i);
+        Trigger trigger = scenario.trigger();
+        if (trigger instanceof Trigger.Every) {
+            return everyFireTimes(i, (Trigger.Every) trigger, fromMillis, toMillis);
+        }
+        if (trigger instanceof Trigger.At) {
+            return new long[] {((Trigger.At) trigger).instant().toEpochMilli()};
+        }
+        if (trigger instanceof Trigger.Daily) {
+            List<Long> times = new ArrayList<>();
+            long firstDay = Math.floorDiv(fromMillis, DAY) - 1;
+            long lastDay = Math.floorDiv(toMillis, DAY) + 1;
+            for (long day = firstDay; day <= lastDay; day++) {
+                long fire = LocalDate.ofEpochDay(day).atTime(((Trigger.Daily) trigger).time()).atZone(zone)
+                        .toInstant().toEpochMilli();
+                if (fire >= fromMillis && fire < toMillis) {
+                    times.add(fire);
+                }
+            }
+            return times.stream().mapToLong(Long::longValue).toArray();
+        }
+        if (trigger instanceof Trigger.After) {
+            long delay = ((Trigger.After) trigger).delay().toMillis();
+            long[] leaderTimes = fireTimes(leader[i], fromMillis - delay, toMillis - delay);
+            long[] times = new long[leaderTimes.length];
+            for (int k = 0; k < times.length; k++) {
+                times[k] = leaderTimes[k] + delay;
+            }
+            return times;
+        }
+        List<Long> times = new ArrayList<>();
+        for (Map.Entry<Long, List<Integer>> e : manual.subMap(fromMillis, true, toMillis, false).entrySet()) {
+            if (e.getValue().contains(i)) {
+                times.add(e.getKey());
+            }
+        }
+        return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private long[] everyFireTimes(int i, Trigger.Every every, long fromMillis, long toMillis) {
+        long period = every.period().toMillis();
+        Scenario scenario = scenarios.get(i);
+        long quiet = scenario.span().toMillis() + scenario.cooldown().toMillis();
+        long lookBack = (quiet + period - 1) / period;
+        List<Long> times = new ArrayList<>();
+        for (long w = Math.floorDiv(fromMillis, period); w <= Math.floorDiv(toMillis, period); w++) {
+            long fire = candidate(i, every, w);
+            if (fire == Long.MIN_VALUE) {
+                continue;
+            }
+            // A candidate is skipped when an earlier candidate would still be active or cooling down. Candidates,
+            // not final firings, decide this, so the rule looks back a bounded number of windows and stays pure.
+            boolean quietEnough = true;
+            for (long back = 1; back <= lookBack && quietEnough; back++) {
+                long earlier = candidate(i, every, w - back);
+                quietEnough = earlier == Long.MIN_VALUE || earlier + quiet <= fire;
+            }
+            if (quietEnough) {
+                times.add(fire);
+            }
+        }
+        return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The fire time of window {@code w}, whole seconds, or Long.MIN_VALUE when the window does not fire. */
+    private long candidate(int i, Trigger.Every every, long w) {
+        if (Hashing.unit(Hashing.hash(scenarioKey[i], w, 0)) >= every.probability()) {
+            return Long.MIN_VALUE;
+        }
+        long period = every.period().toMillis();
+        long offsetSeconds = (long) (Hashing.unit(Hashing.hash(scenarioKey[i], w, 1)) * (period / 1000));
+        return w * period + offsetSeconds * 1000;
+    }
+
+    private Activation activation(int i, long fire) {
+        Scenario scenario = scenarios.get(i);
+        CompiledStep[] compiled = steps[i];
+        int[][] servers = new int[compiled.length][];
+        long[][] masks = new long[compiled.length][];
+        int origin = -1;
+        long originOffset = Long.MAX_VALUE;
+        Map<Integer, List<String>> affected = new TreeMap<>();
+        for (int j = 0; j < compiled.length; j++) {
+            servers[j] = select(compiled[j].step.selector(), scenarioKey[i], fire);
+            masks[j] = new long[(fleet.size() + 63) >>> 6];
+            for (int s : servers[j]) {
+                masks[j][s >>> 6] |= 1L << s;
+                String metric = compiled[j].metric < 0 ? "*" : compiled[j].step.action().metric();
+                addAffected(affected, s, metric);
+                if (compiled[j].metric == responseMetric) {
+                    for (int d : downstream[s]) {
+                        addAffected(affected, d, "response_time");
+                    }
+                }
+            }
+            if (servers[j].length > 0 && compiled[j].offsetMillis < originOffset) {
+                originOffset = compiled[j].offsetMillis;
+                origin = servers[j][0];
+            }
+        }
+        String id = scenario.name() + "@" + Instant.ofEpochMilli(fire);
+        return new Activation(i, scenario, fire, id, servers, masks, origin, affected);
+    }
+
+    private static void addAffected(Map<Integer, List<String>> affected, int server, String metric) {
+        List<String> metrics = affected.computeIfAbsent(server, k -> new ArrayList<>());
+        if (!metrics.contains(metric)) {
+            metrics.add(metric);
+        }
+    }
+
+    private int[] select(Selector selector, long key, long fire) {
+        if (selector instanceof Selector.Host) {
+            return new int[] {fleet.indexOfHostname(((Selector.Host) selector).hostname())};
+        }
+        if (selector instanceof Selector.Percent) {
+            Selector.Percent percent = (Selector.Percent) selector;
+            int[] pool = select(percent.of(), key, fire);
+            int count = (int) Math.ceil(pool.length * percent.percent() / 100.0);
+            long[][] ranked = new long[pool.length][];
+            for (int k = 0; k < pool.length; k++) {
+                long rank = Hashing.hash(key ^ Hashing.of(fleet.get(pool[k]).id()), fire, 2);
+                ranked[k] = new long[] {rank, pool[k]};
+            }
+            Arrays.sort(ranked, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            int[] chosen = new int[count];
+            for (int k = 0; k < count; k++) {
+                chosen[k] = (int) ranked[k][1];
+            }
+            Arrays.sort(chosen);
+            return chosen;
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (int s = 0; s < fleet.size(); s++) {
+            if (matches(selector, fleet.get(s))) {
+                chosen.add(s);
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean matches(Selector selector, Server server) {
+        if (selector instanceof Selector.ByRole) {
+            return server.role() == ((Selector.ByRole) selector).role();
+        }
+        if (selector instanceof Selector.ByEnvironment) {
+            return server.environment() == ((Selector.ByEnvironment) selector).environment();
+        }
+        if (selector instanceof Selector.ByLabel) {
+            Selector.ByLabel label = (Selector.ByLabel) selector;
+            return label.value().equals(server.labels().get(label.key()));
+        }
+        return selector == Selector.all();
+    }
+
+    /** Affected servers as hostnames mapped to metric names, in fleet order. */
+    public Map<String, List<String>> affectedByHostname(Activation activation) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<String>> e : activation.affected().entrySet()) {
+            result.put(fleet.get(e.getKey()).hostname(), List.copyOf(e.getValue()));
+        }
+        return result;
+    }
+}

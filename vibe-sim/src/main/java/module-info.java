@@ -1,0 +1,10 @@
+/**
+ * Vibe's simulator: a deterministic, seeded simulation of a server fleet with failure scenarios, ground-truth incident
+ * labels and exporters.
+ */
+module io.openmanager.vibe.sim {
+    requires transitive io.openmanager.vibe.spi;
+
+    exports io.openmanager.vibe.sim;
+    exports io.openmanager.vibe.sim.scenario;
+}
