@@ -73,6 +73,28 @@ public final class Fleet {
         return DefaultFleet.INSTANCE;
     }
 
+    /**
+     * A fleet of {@code size} servers made by repeating the default fleet's pattern, for scale tests. The first 20 are
+     * the default fleet itself; copy {@code k >= 1} has the same roles and environments, hostnames suffixed
+     * {@code -k} (for example {@code web-server-01-3}) and the label {@code cluster=k}.
+     *
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
+    public static Fleet repeatingDefault(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("fleet size must be >= 1: " + size);
+        }
+        List<Server> pattern = DefaultFleet.INSTANCE.servers();
+        List<Server> servers = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Server base = pattern.get(i % pattern.size());
+            int copy = i / pattern.size();
+            servers.add(copy == 0 ? base : new Server(base.id() + "-" + copy, base.hostname() + "-" + copy,
+                    base.environment(), base.role(), Map.of("cluster", Integer.toString(copy))));
+        }
+        return new Fleet(servers);
+    }
+
     /** Number of servers. */
     public int size() {
         return servers.size();
