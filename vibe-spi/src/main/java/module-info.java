@@ -1,5 +1,5 @@
 /**
- * Vibe's listener SPI: the sealed event hierarchy, listeners, synchronous and asynchronous dispatch, a
+ * Vibe's listener SPI: the sealed event hierarchy, listeners, synchronous, asynchronous and throttled dispatch, a
  * {@link java.util.concurrent.Flow.Publisher} of events and ServiceLoader discovery of listener providers.
  */
 module io.openmanager.vibe.spi {
@@ -8,4 +8,6 @@ module io.openmanager.vibe.spi {
 
     exports io.openmanager.vibe.spi;
     exports io.openmanager.vibe.spi.event;
+
+    uses io.openmanager.vibe.spi.VibeListenerProvider;
 }
