@@ -207,6 +207,21 @@ class StatusAndAlertTest {
         assertThat(checked).isGreaterThan(10);
     }
 
+    @Test
+    void aQuietFleetIsHealthyMostOfTheTimeAndRaisesAFewAlertsADay() {
+        Series week = Weeks.quiet();
+        for (int s = 0; s < week.engine.fleet().size(); s++) {
+            int healthy = 0;
+            for (Status status : week.status(s)) {
+                healthy += status == Status.HEALTHY ? 1 : 0;
+            }
+            assertThat(healthy / (double) week.ticks).as("healthy share of %s", week.engine.fleet().get(s).hostname())
+                    .isGreaterThan(0.95);
+        }
+        double alertsPerDay = week.events(AlertRaisedEvent.class).size() / 7.0;
+        assertThat(alertsPerDay).isBetween(1.0, 50.0);
+    }
+
     private static Status worst(Map<String, Severity> open, String serverId) {
         Status worst = Status.HEALTHY;
         for (Map.Entry<String, Severity> e : open.entrySet()) {
