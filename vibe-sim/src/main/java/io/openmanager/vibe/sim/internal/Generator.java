@@ -31,6 +31,9 @@ public final class Generator {
     private final MutableFleetFrame frame;
     private final double[][] columns;
     private final double[] ownResponse;
+    // Per server - from: response time before scenario effects, and the jitter of the tick, for propagate().
+    private final double[] normalResponse;
+    private final double[] ownJitter;
 
     // Coherent-noise lattice cache, per (server - from) * CHANNELS + channel.
     private final long[] latticeIndex;
@@ -77,6 +80,8 @@ public final class Generator {
             columns[m] = frame.column(m);
         }
         this.ownResponse = new double[n];
+        this.normalResponse = new double[n];
+        this.ownJitter = new double[n];
         this.latticeIndex = new long[n * FleetModel.CHANNELS];
         java.util.Arrays.fill(latticeIndex, Long.MIN_VALUE);
         this.latticeLeft = new double[n * FleetModel.CHANNELS];
@@ -160,7 +165,9 @@ public final class Generator {
 
     /**
      * Adds upstream latency to response times: a slow dependency slows the servers that call it. Uses upstream servers'
-     * own values (one level), computing those outside the frame's range without touching any cache.
+     * own values (one level), computing those outside the frame's range without touching any cache. The latency added
+     * is part of a server's normal behaviour, so its own scenario steps on response time act on top of it (a set value
+     * is the value seen).
      */
     public void propagate() {
         double[] response = columns[RESPONSE];
@@ -177,7 +184,13 @@ public final class Generator {
                 }
             }
             if (extra > 0) {
-                response[s - from] = Math.min(60_000, response[s - from] + 0.6 * extra);
+                if (activeCount > 0 && hasEffects(s)) {
+                    response[s - from] = applyEffects(s, RESPONSE,
+                            Math.min(60_000, normalResponse[s - from] + 0.6 * extra), ownJitter[s - from], 0,
+                            Double.POSITIVE_INFINITY);
+                } else {
+                    response[s - from] = Math.min(60_000, response[s - from] + 0.6 * extra);
+                }
             }
         }
     }
@@ -236,6 +249,10 @@ public final class Generator {
         double rho = Double.isNaN(cpu) ? 0 : Math.min(cpu / 100, 0.975);
         double response = Math.min(m.latencyMs[s] * 40, m.latencyMs[s] / (1 - rho)
                 * (1 + 0.08 * noise(s, local, cached, FleetModel.RESPONSE, seconds)));
+        if (local >= 0) {
+            normalResponse[local] = response;
+            ownJitter[local] = jitter;
+        }
         if (effects) {
             response = applyEffects(s, RESPONSE, response, jitter, 0, Double.POSITIVE_INFINITY);
         }

@@ -28,6 +28,11 @@ import java.util.Locale;
  * starting at tick {@code f} must first feed the ticks from {@link #warmStart(long)}; every tick it then reports equals
  * what any other run reports for that tick. The warm-up is long enough that a restart changes nothing unless a value
  * hovers inside a hysteresis band for the whole warm-up.
+ *
+ * <p>Events describe what a run shows, so they follow the reported statuses, not a machine: nothing is announced while
+ * warming up (the sink is null), the first announced tick reports as changes from HEALTHY whatever is already going on,
+ * and a status that a block restart changes raises or resolves its alert like any other change. So every resolved
+ * alert was raised in the same run, and the open alerts always match the statuses in the frames.
  */
 public final class HealthTracker {
     private final Fleet fleet;
@@ -46,7 +51,9 @@ public final class HealthTracker {
     private Status[] next;
     private long currentBlock = Long.MIN_VALUE;
     private boolean nextStarted;
+    // What the events published so far announced: per server, and per server and thresholded metric.
     private final Status[] serverStatus;
+    private final Status[] reported;
     private final Alert[] openAlerts;
 
     public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, int from, int to, long blockTicks,
@@ -77,6 +84,8 @@ public final class HealthTracker {
         this.next = new Status[serverCount * count];
         this.serverStatus = new Status[serverCount];
         Arrays.fill(serverStatus, Status.HEALTHY);
+        this.reported = new Status[serverCount * count];
+        Arrays.fill(reported, Status.HEALTHY);
         this.openAlerts = new Alert[serverCount * count];
     }
 
@@ -127,14 +136,14 @@ public final class HealthTracker {
             for (int j = 0; j < k; j++) {
                 double value = frame.value(server, thresholded[j]);
                 int i = local * k + j;
-                Status before = current[i];
-                Status after = thresholds[j].next(before, value);
+                Status after = thresholds[j].next(current[i], value);
                 current[i] = after;
                 if (nextStarted) {
                     next[i] = thresholds[j].next(next[i], value);
                 }
                 worst = Status.worst(worst, after);
-                if (after != before) {
+                if (sink != null && after != reported[i]) {
+                    reported[i] = after;
                     alert(server, i, thresholded[j], thresholds[j], value, after, millis, sink);
                 }
             }
@@ -144,12 +153,10 @@ public final class HealthTracker {
             Status status = anyValue ? worst : Status.OFFLINE;
             frame.setStatus(server, status);
             Status previous = serverStatus[local];
-            if (status != previous) {
+            if (sink != null && status != previous) {
                 serverStatus[local] = status;
-                if (sink != null) {
-                    sink.onEvent(new StatusChangedEvent(Instant.ofEpochMilli(millis), fleet.get(server).id(),
-                            previous, status, health(local, status)));
-                }
+                sink.onEvent(new StatusChangedEvent(Instant.ofEpochMilli(millis), fleet.get(server).id(),
+                        previous, status, health(local, status)));
             }
         }
     }
@@ -172,9 +179,7 @@ public final class HealthTracker {
         Alert open = openAlerts[i];
         if (open != null) {
             openAlerts[i] = null;
-            if (sink != null) {
-                sink.onEvent(new AlertResolvedEvent(open.resolve(now)));
-            }
+            sink.onEvent(new AlertResolvedEvent(open.resolve(now)));
         }
         if (status == Status.WARNING || status == Status.CRITICAL) {
             boolean critical = status == Status.CRITICAL;
@@ -188,9 +193,7 @@ public final class HealthTracker {
                     fleet.get(server).id(), metricName, critical ? Severity.CRITICAL : Severity.WARNING, value, level,
                     message, now, null);
             openAlerts[i] = alert;
-            if (sink != null) {
-                sink.onEvent(new AlertRaisedEvent(alert));
-            }
+            sink.onEvent(new AlertRaisedEvent(alert));
         }
     }
 

@@ -36,7 +36,7 @@ record RoleProfile(double cpu, double memory, double disk, double peak, double b
             case WORKER:
                 return new RoleProfile(20, 55, 30, 4.0, 0.25, 0.6, 0.9, 10, 0.8, 200, 24, 5);
             case CACHE:
-                return new RoleProfile(15, 85, 10, 2.0, 0.12, 0.85, 0.4, 30, 1.1, 2, 168, 2);
+                return new RoleProfile(15, 70, 10, 2.0, 0.12, 0.85, 0.4, 30, 1.1, 2, 168, 2);
             case STORAGE:
                 return new RoleProfile(20, 30, 60, 1.5, 0.05, 0.95, 0.2, 50, 0.9, 30, 168, 12);
             case MONITORING:

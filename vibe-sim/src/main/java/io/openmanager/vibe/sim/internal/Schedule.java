@@ -172,70 +172,63 @@ public final class Schedule {
         return result;
     }
 
-    /** Fire times of scenario {@code i} in {@code (fromMillis, toMillis)} (roughly; callers filter). */
+    /**
+     * Fire times of scenario {@code i} in {@code [fromMillis, toMillis)}, ascending: the times its trigger proposes,
+     * less those within {@code span + cooldown} after an earlier proposed time. Proposed times, fired or skipped,
+     * decide this, so the rule looks back a bounded time and stays pure; a periodic trigger whose period is shorter
+     * than that quiet time is silenced.
+     */
     private long[] fireTimes(int i, long fromMillis, long toMillis) {
         Scenario scenario = scenarios.get(i);
-        Trigger trigger = scenario.trigger();
+        long quiet = scenario.span().toMillis() + scenario.cooldown().toMillis();
+        long[] candidates = candidateTimes(i, fromMillis - quiet, toMillis);
+        long[] times = new long[candidates.length];
+        int count = 0;
+        for (int k = 0; k < candidates.length; k++) {
+            long fire = candidates[k];
+            if (fire >= fromMillis && (k == 0 || candidates[k - 1] + quiet <= fire)) {
+                times[count++] = fire;
+            }
+        }
+        return Arrays.copyOf(times, count);
+    }
+
+    /** The times the trigger of scenario {@code i} proposes in {@code [fromMillis, toMillis)}, ascending, distinct. */
+    private long[] candidateTimes(int i, long fromMillis, long toMillis) {
+        Trigger trigger = scenarios.get(i).trigger();
+        List<Long> times = new ArrayList<>();
         if (trigger instanceof Trigger.Every) {
-            return everyFireTimes(i, (Trigger.Every) trigger, fromMillis, toMillis);
-        }
-        if (trigger instanceof Trigger.At) {
-            return new long[] {((Trigger.At) trigger).instant().toEpochMilli()};
-        }
-        if (trigger instanceof Trigger.Daily) {
-            List<Long> times = new ArrayList<>();
-            long firstDay = Math.floorDiv(fromMillis, DAY) - 1;
-            long lastDay = Math.floorDiv(toMillis, DAY) + 1;
-            for (long day = firstDay; day <= lastDay; day++) {
-                long fire = LocalDate.ofEpochDay(day).atTime(((Trigger.Daily) trigger).time()).atZone(zone)
-                        .toInstant().toEpochMilli();
-                if (fire >= fromMillis && fire < toMillis) {
+            Trigger.Every every = (Trigger.Every) trigger;
+            long period = every.period().toMillis();
+            for (long w = Math.floorDiv(fromMillis, period); w <= Math.floorDiv(toMillis, period); w++) {
+                long fire = candidate(i, every, w);
+                if (fire != Long.MIN_VALUE) {
                     times.add(fire);
                 }
             }
-            return times.stream().mapToLong(Long::longValue).toArray();
-        }
-        if (trigger instanceof Trigger.After) {
+        } else if (trigger instanceof Trigger.At) {
+            times.add(((Trigger.At) trigger).instant().toEpochMilli());
+        } else if (trigger instanceof Trigger.Daily) {
+            long firstDay = Math.floorDiv(fromMillis, DAY) - 1;
+            long lastDay = Math.floorDiv(toMillis, DAY) + 1;
+            for (long day = firstDay; day <= lastDay; day++) {
+                times.add(LocalDate.ofEpochDay(day).atTime(((Trigger.Daily) trigger).time()).atZone(zone)
+                        .toInstant().toEpochMilli());
+            }
+        } else if (trigger instanceof Trigger.After) {
             long delay = ((Trigger.After) trigger).delay().toMillis();
-            long[] leaderTimes = fireTimes(leader[i], fromMillis - delay, toMillis - delay);
-            long[] times = new long[leaderTimes.length];
-            for (int k = 0; k < times.length; k++) {
-                times[k] = leaderTimes[k] + delay;
+            for (long leaderFire : fireTimes(leader[i], fromMillis - delay, toMillis - delay)) {
+                times.add(leaderFire + delay);
             }
-            return times;
-        }
-        List<Long> times = new ArrayList<>();
-        for (Map.Entry<Long, List<Integer>> e : manual.subMap(fromMillis, true, toMillis, false).entrySet()) {
-            if (e.getValue().contains(i)) {
-                times.add(e.getKey());
+        } else {
+            for (Map.Entry<Long, List<Integer>> e : manual.subMap(fromMillis, true, toMillis, false).entrySet()) {
+                if (e.getValue().contains(i)) {
+                    times.add(e.getKey());
+                }
             }
         }
-        return times.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private long[] everyFireTimes(int i, Trigger.Every every, long fromMillis, long toMillis) {
-        long period = every.period().toMillis();
-        Scenario scenario = scenarios.get(i);
-        long quiet = scenario.span().toMillis() + scenario.cooldown().toMillis();
-        long lookBack = (quiet + period - 1) / period;
-        List<Long> times = new ArrayList<>();
-        for (long w = Math.floorDiv(fromMillis, period); w <= Math.floorDiv(toMillis, period); w++) {
-            long fire = candidate(i, every, w);
-            if (fire == Long.MIN_VALUE) {
-                continue;
-            }
-            // A candidate is skipped when an earlier candidate would still be active or cooling down. Candidates,
-            // not final firings, decide this, so the rule looks back a bounded number of windows and stays pure.
-            boolean quietEnough = true;
-            for (long back = 1; back <= lookBack && quietEnough; back++) {
-                long earlier = candidate(i, every, w - back);
-                quietEnough = earlier == Long.MIN_VALUE || earlier + quiet <= fire;
-            }
-            if (quietEnough) {
-                times.add(fire);
-            }
-        }
-        return times.stream().mapToLong(Long::longValue).toArray();
+        return times.stream().mapToLong(Long::longValue).filter(t -> t >= fromMillis && t < toMillis).sorted()
+                .distinct().toArray();
     }
 
     /** The fire time of window {@code w}, whole seconds, or Long.MIN_VALUE when the window does not fire. */

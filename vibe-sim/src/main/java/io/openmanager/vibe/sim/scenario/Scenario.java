@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Each firing is an incident lasting {@code duration + recovery}: steps act until {@code duration} ends, then their
- * effects fade back to normal over {@code recovery}. A new firing of the same scenario is skipped while an earlier one
- * is active or within {@code cooldown} after it.
+ * effects fade back to normal over {@code recovery}. A new firing of the same scenario, whatever its trigger (manual
+ * firings too), is skipped while an earlier one is active or within {@code cooldown} after it. "Earlier" counts every
+ * time the trigger proposed, even one that was itself skipped: that keeps firings a pure function of the seed and time,
+ * and means a periodic trigger whose period is shorter than {@code duration + recovery + cooldown} fires rarely or
+ * never.
  *
  * @param name     unique name: letters, digits, '_' and '-'
  * @param title    human-readable title
