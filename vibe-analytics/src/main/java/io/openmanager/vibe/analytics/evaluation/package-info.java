@@ -28,6 +28,10 @@
  * reproduced by {@link io.openmanager.vibe.analytics.evaluation.NabScorer#rowScores} at those thresholds, while the
  * subset's own best thresholds, found by the sweep, can differ.
  *
+ * <h2>Event windows</h2>
+ * {@link io.openmanager.vibe.analytics.evaluation.EventWindowScorer} scores timestamped detections against windows
+ * given as instants (precision, recall, F1, mean detection delay and a NAB-style score), for Vibe's ground truth.
+ *
  * <h2>Bad input</h2>
  * Loaders refuse a malformed file with a {@link io.openmanager.vibe.analytics.evaluation.MalformedDataException}
  * naming the file, the line and the fault; no row is silently skipped (blank lines excepted).
