@@ -76,13 +76,10 @@ public final class NabSeries {
      * @throws IllegalArgumentException naming the series and the offending row or window
      */
     public static NabSeries of(String name, long[] epochMillis, double[] values, List<AnomalyWindow> windows) {
-        Objects.requireNonNull(name, "name must not be null");
+        checkName(name);
         Objects.requireNonNull(epochMillis, "epochMillis must not be null");
         Objects.requireNonNull(values, "values must not be null");
         Objects.requireNonNull(windows, "windows must not be null");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("series name must not be blank: '" + name + "'");
-        }
         if (epochMillis.length == 0) {
             throw new IllegalArgumentException("series '" + name + "' has no rows");
         }
@@ -98,6 +95,13 @@ public final class NabSeries {
             }
         }
         return new NabSeries(name, epochMillis.clone(), values.clone(), sortedWindows(name, windows));
+    }
+
+    private static void checkName(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("series name must not be blank: '" + name + "'");
+        }
     }
 
     private static List<AnomalyWindow> sortedWindows(String name, List<AnomalyWindow> windows) {
@@ -127,7 +131,7 @@ public final class NabSeries {
      * @throws IOException            if the file cannot be read
      */
     public static NabSeries read(String name, Path csv, List<AnomalyWindow> windows) throws IOException {
-        Objects.requireNonNull(name, "name must not be null");
+        checkName(name);
         Objects.requireNonNull(windows, "windows must not be null");
         CsvFile file = CsvFile.read(csv, "timestamp,value");
         int timeColumn = file.requiredColumn("timestamp");
