@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * Every event but frames as JSON Lines: one object per event, {@code type} first ({@link #type}), then
- * {@code timestamp}, then the event's own fields under their record component names. Numbers are fixed decimals (see {@link FixedDecimal}): a
- * metric's value with that metric's seed-unit decimals, scores and probabilities with 6.
+ * {@code timestamp}, then the event's own fields under their record component names. Numbers are fixed decimals
+ * (see {@link FixedDecimal}): a metric's value with that metric's seed-unit decimals, scores and probabilities with 6.
  */
 final class EventsExporter implements Exporter {
     private static final int SCORE_DECIMALS = 6;

@@ -38,11 +38,13 @@ public final class Exporters {
     }
 
     /**
-     * JSON Lines: per server per tick one object and a line feed, keys in this order: {@code timestamp}, {@code server},
-     * {@code environment}, {@code role}, {@code status}, then one key per metric:
+     * JSON Lines: per server per tick one object and a line feed, keys in this order: {@code timestamp},
+     * {@code server}, {@code environment}, {@code role}, {@code status}, then one key per metric (here broken into
+     * two lines):
      *
      * <pre>{@code
-     * {"timestamp":"2026-01-05T00:00:00Z","server":"web-server-01","environment":"onpremise","role":"web","status":"healthy","cpu_usage":23.456,...}
+     * {"timestamp":"2026-01-05T00:00:00Z","server":"web-server-01","environment":"onpremise","role":"web",
+     *  "status":"healthy","cpu_usage":22.164,"memory_usage":41.641,...,"response_time":154.62}
      * }</pre>
      */
     public static Exporter jsonLines(Writer out, NamingConvention naming) {

@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * InfluxDB line protocol: per server per tick {@code vibe,environment=..,role=..,server=..,status=.. <metric>=<value>,..
- * <nanoseconds>}. Tags are in key order, as InfluxDB recommends; values are floats (no {@code i} suffix). A missing
- * value is left out; a line without any value is left out.
+ * InfluxDB line protocol: per server per tick
+ * {@code vibe,environment=..,role=..,server=..,status=.. <metric>=<value>,.. <nanoseconds>}. Tags are in key order,
+ * as InfluxDB recommends; values are floats (no {@code i} suffix). A missing value is left out; a line without any
+ * value is left out.
  */
 final class InfluxExporter extends FrameExporter {
     private static final String MEASUREMENT = "vibe";

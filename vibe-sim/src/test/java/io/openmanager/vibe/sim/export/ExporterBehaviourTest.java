@@ -181,7 +181,8 @@ class ExporterBehaviourTest {
     void openMetricsRefusesNamesThatCollideAfterSanitising() {
         Metric dotted = Metric.builder("a.b").otel("x.one", "1", 1).build();
         Metric underscored = Metric.builder("a_b").otel("x.two", "1", 1).build();
-        MutableFleetFrame frame = new MutableFleetFrame(FLEET, MetricSet.builder().add(dotted).add(underscored).build());
+        MetricSet clashing = MetricSet.builder().add(dotted).add(underscored).build();
+        MutableFleetFrame frame = new MutableFleetFrame(FLEET, clashing);
         Exporter exporter = Exporters.openMetrics(new StringWriter(), NamingConvention.SEED);
 
         assertThatIllegalArgumentException().isThrownBy(() -> exporter.onEvent(new FrameEvent(frame.view())))
