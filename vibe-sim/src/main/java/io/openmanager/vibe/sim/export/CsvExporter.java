@@ -6,7 +6,6 @@ import io.openmanager.vibe.core.metric.NamingConvention;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -46,11 +45,11 @@ final class CsvExporter extends FrameExporter {
     @Override
     void write(FleetFrame frame, Layout layout) throws IOException {
         StringBuilder text = buffer.text;
-        String timestamp = Instant.ofEpochMilli(frame.timestampMillis()).toString();
         int metricCount = layout.metricName.length;
         for (int s = frame.serverFrom(); s < frame.serverTo(); s++) {
             Server server = layout.fleet.get(s);
-            text.append(timestamp).append(',');
+            IsoInstant.append(text, frame.timestampMillis());
+            text.append(',');
             Escapes.csvField(text, server.hostname());
             text.append(',').append(Names.of(server.environment()))
                     .append(',').append(Names.of(server.role()))

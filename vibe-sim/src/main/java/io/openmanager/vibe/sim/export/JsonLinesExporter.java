@@ -13,7 +13,6 @@ import io.openmanager.vibe.core.status.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 
 /**
  * JSON Lines: per server per tick one object {@code {"timestamp":..,"server":..,"environment":..,"role":..,
@@ -28,6 +27,8 @@ final class JsonLinesExporter extends FrameExporter {
 
     private final JsonGenerator json;
     private final Json.Numbers numbers = new Json.Numbers();
+    private final StringBuilder timestamp = new StringBuilder(32);
+    private final char[] timestampChars = new char[64];
     // Pre-quoted text of the keys and the per-server values: Jackson copies it without escaping it again.
     private static final SerializableString[] ENVIRONMENTS = serialized(Environment.values());
     private static final SerializableString[] ROLES = serialized(Role.values());
@@ -58,14 +59,17 @@ final class JsonLinesExporter extends FrameExporter {
             }
             keysOf = layout;
         }
-        // One per tick, shared by the frame's rows. Instant.toString is ISO-8601 and the same on every JDK.
-        SerializableString timestamp = new SerializedString(Instant.ofEpochMilli(frame.timestampMillis()).toString());
+        // Once per tick, shared by the frame's rows.
+        timestamp.setLength(0);
+        IsoInstant.append(timestamp, frame.timestampMillis());
+        int timestampLength = timestamp.length();
+        timestamp.getChars(0, timestampLength, timestampChars, 0);
         int metricCount = metricKeys.length;
         for (int s = frame.serverFrom(); s < frame.serverTo(); s++) {
             Server server = layout.fleet.get(s);
             json.writeStartObject();
             json.writeFieldName(TIMESTAMP);
-            json.writeString(timestamp);
+            json.writeString(timestampChars, 0, timestampLength);
             json.writeFieldName(SERVER);
             json.writeString(hostnames[s]);
             json.writeFieldName(ENVIRONMENT);
