@@ -424,8 +424,8 @@ final class SimulateCommand implements Callable<Integer> {
 
         @Override
         public void close() throws IOException {
-            try (Writer m = metricsFile; Writer e = eventsFile; Exporter mx = metrics; Exporter ex = events) {
-                // Closing in reverse order: exporters finish their formats first, then the files are closed.
+            try (metricsFile; eventsFile; metrics; events) {
+                // Nothing to do but close, in reverse order: the exporters finish their formats, then the files.
             }
             if (stdout != null) {
                 checkStdout("");

@@ -144,7 +144,7 @@ class SimulateDayTest {
             assertThat(node.get("scenario").asText()).isEqualTo(incident.scenario());
             assertThat(node.get("origin").asText()).isEqualTo(incident.origin());
             Map<String, List<String>> affected = new LinkedHashMap<>();
-            node.get("affected").fields().forEachRemaining(host -> {
+            node.get("affected").properties().forEach(host -> {
                 List<String> metrics = new ArrayList<>();
                 host.getValue().forEach(metric -> metrics.add(metric.asText()));
                 affected.put(host.getKey(), metrics);

@@ -172,7 +172,7 @@ class EventsAndIncidentsTest {
             assertThat(node.get("title").asText()).isEqualTo(incident.title());
             assertThat(node.get("origin").asText()).isEqualTo(incident.origin());
             Map<String, List<String>> affected = new LinkedHashMap<>();
-            node.get("affected").fields().forEachRemaining(e -> {
+            node.get("affected").properties().forEach(e -> {
                 List<String> metrics = new ArrayList<>();
                 e.getValue().forEach(metric -> metrics.add(metric.asText()));
                 affected.put(e.getKey(), metrics);
