@@ -274,7 +274,6 @@ final class SimulateCommand implements Callable<Integer> {
             Progress progress = out != null && Progress.terminalAttached()
                     ? new Progress(spec.commandLine().getErr(), "vibe simulate", toTick - fromTick, System::nanoTime)
                     : null;
-            long produced;
             try (Outputs outputs = new Outputs(false, progress)) {
                 SimulationEngine.Batch batch = engine.batch().ticks(fromTick, toTick).threads(threads)
                         .listener(outputs);
@@ -288,9 +287,8 @@ final class SimulateCommand implements Callable<Integer> {
                         progress.finish();
                     }
                 }
-                produced = outputs.frames;
+                outputs.writeLabels(engine, fromTick);
             }
-            writeLabels(produced);
             return VibeCli.EXIT_OK;
         }
 
@@ -312,7 +310,6 @@ final class SimulateCommand implements Callable<Integer> {
             }, "vibe-simulate-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                long produced;
                 try (Outputs outputs = new Outputs(true, null)) {
                     RealtimeDriver driver = engine.realtime(outputs).fromTick(fromTick).untilTick(toTick)
                             .threads(threads).speed(speed != null ? speed : 1)
@@ -324,9 +321,8 @@ final class SimulateCommand implements Callable<Integer> {
                         driver.stop(); // Ctrl-C came before the driver existed
                     }
                     driver.run();
-                    produced = driver.produced();
+                    outputs.writeLabels(engine, fromTick);
                 }
-                writeLabels(produced);
                 return VibeCli.EXIT_OK;
             } finally {
                 finished.countDown();
@@ -335,16 +331,6 @@ final class SimulateCommand implements Callable<Integer> {
                 } catch (IllegalStateException shutdownInProgress) {
                     // Ctrl-C: the hook is running and returns now that 'finished' is counted down.
                 }
-            }
-        }
-
-        private void writeLabels(long produced) throws IOException {
-            if (labels == null) {
-                return;
-            }
-            try (Writer writer = fileWriter(labels)) {
-                Exporters.writeIncidents(writer, engine.incidents(engine.instantOf(fromTick),
-                        engine.instantOf(fromTick + produced)));
             }
         }
     }
@@ -366,6 +352,7 @@ final class SimulateCommand implements Callable<Integer> {
         final Exporter events;
         private final Writer metricsFile;
         private final Writer eventsFile;
+        private final Writer labelsFile;
         private final PrintWriter stdout;
         private final boolean flushEveryTick;
         private final Progress progress;
@@ -375,15 +362,22 @@ final class SimulateCommand implements Callable<Integer> {
             this.flushEveryTick = flushEveryTick;
             this.progress = progress;
             this.stdout = out == null ? spec.commandLine().getOut() : null;
-            this.metricsFile = out != null ? fileWriter(out) : null;
-            Writer eventsWriter = null;
+            // Every file is opened before the run, so that a bad path fails now rather than after a week of ticks.
+            Writer[] files = new Writer[3];
+            Path[] paths = {out, SimulateCommand.this.events, labels};
             try {
-                eventsWriter = SimulateCommand.this.events != null ? fileWriter(SimulateCommand.this.events) : null;
+                for (int i = 0; i < files.length; i++) {
+                    files[i] = paths[i] != null ? fileWriter(paths[i]) : null;
+                }
             } catch (IOException e) {
-                closeQuietly(metricsFile);
+                for (Writer file : files) {
+                    closeQuietly(file);
+                }
                 throw e;
             }
-            this.eventsFile = eventsWriter;
+            this.metricsFile = files[0];
+            this.eventsFile = files[1];
+            this.labelsFile = files[2];
             this.metrics = Exporters.of(format, metricsFile != null ? metricsFile : stdout, naming);
             this.events = eventsFile != null ? Exporters.events(eventsFile) : null;
         }
@@ -422,9 +416,17 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
 
+        /** Writes the ground truth of the ticks produced, if asked for. */
+        void writeLabels(SimulationEngine engine, long fromTick) throws IOException {
+            if (labelsFile != null) {
+                Exporters.writeIncidents(labelsFile, engine.incidents(engine.instantOf(fromTick),
+                        engine.instantOf(fromTick + frames)));
+            }
+        }
+
         @Override
         public void close() throws IOException {
-            try (metricsFile; eventsFile; metrics; events) {
+            try (labelsFile; metricsFile; eventsFile; metrics; events) {
                 // Nothing to do but close, in reverse order: the exporters finish their formats, then the files.
             }
             if (stdout != null) {

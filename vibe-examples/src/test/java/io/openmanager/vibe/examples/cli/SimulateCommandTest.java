@@ -294,6 +294,18 @@ class SimulateCommandTest {
                 "vibe simulate: NoSuchFileException: " + out + " (--debug shows the stack trace)");
     }
 
+    @Test
+    void unwritableLabelsFailBeforeTheRun() {
+        Path labels = tmp.resolve("no-such-directory").resolve("labels.json");
+
+        CliRun run = vibe("simulate", "--duration", "7d", "--labels", labels.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).as("nothing simulated").isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "vibe simulate: NoSuchFileException: " + labels + " (--debug shows the stack trace)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jsonl", "csv", "influx", "openmetrics"})
     void everyFormatIsTheSameWithMoreThreads(String format) {
