@@ -8,6 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ import java.util.Objects;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Simulates a fleet of servers and analyses its metrics.",
-        subcommands = {FleetCommand.class, HelpCommand.class},
+        subcommands = {FleetCommand.class, SimulateCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -58,7 +60,10 @@ public final class VibeCli implements Runnable {
     /** Runs {@code vibe} with the given arguments and exits the JVM with its exit code. */
     public static void main(String[] args) {
         // Standard output is not flushed on every line (later commands may print millions of them); run() flushes it.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        // It wraps the file descriptor, not System.out: System.out is a PrintStream that swallows write errors, so the
+        // PrintWriter's checkError() could never report a closed pipe or a full disk.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err));
     }

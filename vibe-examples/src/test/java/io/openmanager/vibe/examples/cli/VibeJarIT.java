@@ -33,11 +33,16 @@ class VibeJarIT {
     private record Result(int exitCode, List<String> out, List<String> err) {
     }
 
-    private Result java(String... args) throws Exception {
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Result java(String... args) throws Exception {
+        List<String> command = command(args);
         // Files rather than pipes: nothing can block on a full pipe buffer.
         File out = tmp.resolve("out.txt").toFile();
         File err = tmp.resolve("err.txt").toFile();
@@ -81,5 +86,96 @@ class VibeJarIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsExactly("vibe " + System.getProperty("vibe.expectedVersion"));
+    }
+
+    @Test
+    void simulateWritesAnHourOfJsonLinesToAFile() throws Exception {
+        Path out = tmp.resolve("hour.jsonl");
+
+        Result result = java("simulate", "--duration", "1h", "--out", out.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEmpty();
+        List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(720 * 20);
+        assertThat(rows.get(0)).isEqualTo("{\"timestamp\":\"2026-01-05T00:00:00Z\",\"server\":\"web-server-01\","
+                + "\"environment\":\"onpremise\",\"role\":\"web\",\"status\":\"healthy\",\"cpu_usage\":22.164,"
+                + "\"memory_usage\":41.641,\"disk_usage\":23.544,\"network_in\":30.973585,\"network_out\":88.90669,"
+                + "\"response_time\":154.62}");
+    }
+
+    @Test
+    void simulateWritesCsvToStandardOutput() throws Exception {
+        Result result = java("simulate", "--duration", "1m", "--format", "csv", "--naming", "prometheus");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).hasSize(1 + 12 * 20);
+        assertThat(result.out().get(0))
+                .startsWith("timestamp,server,environment,role,status,node_cpu_utilization_ratio");
+    }
+
+    @Test
+    void simulateBadValueExitsWithTwoAndOneLine() throws Exception {
+        Result result = java("simulate", "--duration", "12x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).singleElement().asString()
+                .startsWith("vibe simulate: invalid value for --duration: '12x'");
+    }
+
+    /** Starts an endless real-time run, lets it produce a few ticks, stops it as Ctrl-C would and returns its files. */
+    private Process startRealtime(Path out, String... options) throws Exception {
+        List<String> command = command("simulate", "--realtime", "--speed", "50", "--out", out.toString());
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).redirectOutput(tmp.resolve("rt-out.txt").toFile())
+                .redirectError(tmp.resolve("rt-err.txt").toFile()).start();
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        // SIGTERM on Unix: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT).
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("vibe simulate --realtime did not stop within 60 s");
+        }
+    }
+
+    @Test
+    void realtimeStopsCleanlyWithCompleteOutputs() throws Exception {
+        Path out = tmp.resolve("live.jsonl");
+        Path events = tmp.resolve("live-events.jsonl");
+        Path labels = tmp.resolve("live-labels.json");
+        Process process = startRealtime(out, "--events", events.toString(), "--labels", labels.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((!Files.exists(out) || Files.size(out) < 20_000) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        stop(process);
+
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("}\n");
+        List<String> rows = text.lines().toList();
+        assertThat(rows.size()).isPositive().isEqualTo(rows.size() / 20 * 20);
+        assertThat(rows.get(rows.size() - 1)).contains("\"server\":\"monitoring-elk-01\"");
+        assertThat(Files.readString(labels, StandardCharsets.UTF_8)).startsWith("[").endsWith("]\n");
+        assertThat(Files.exists(events)).isTrue();
+        assertThat(Files.readAllLines(tmp.resolve("rt-err.txt"))).isEmpty();
+    }
+
+    @Test
+    void realtimeOpenMetricsIsFinishedWhenStopped() throws Exception {
+        Path out = tmp.resolve("live.txt");
+        Process process = startRealtime(out, "--format", "openmetrics");
+        Thread.sleep(2_000);
+
+        stop(process);
+
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("# TYPE cpu_usage gauge\n").endsWith("\n# EOF\n");
+        assertThat(Files.readAllLines(tmp.resolve("rt-err.txt"))).isEmpty();
     }
 }
