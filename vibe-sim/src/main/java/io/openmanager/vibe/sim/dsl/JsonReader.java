@@ -131,11 +131,8 @@ final class JsonReader {
                 return List.of();
             }
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-            int newline = message.indexOf('\n');
             int at = offset(e.getLocation());
-            diagnostics.error(source, at, at + 1, "invalid JSON: " + (newline < 0 ? message
-                    : message.substring(0, newline)), "");
+            diagnostics.error(source, at, at + 1, "invalid JSON: " + jacksonMessage(e), "");
             return List.of();
         } catch (IOException e) {
             diagnostics.error(source, 0, 0, "cannot read JSON: " + e.getMessage(), "");
@@ -174,6 +171,21 @@ final class JsonReader {
             scenario(item, draft);
         }
         return drafts;
+    }
+
+    /** Jackson's message without its location (ours is better) and with a lower-case start, like ours. */
+    private static String jacksonMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        for (String cut : new String[] {"\n", " (for ", " at [Source", "[Source"}) {
+            int at = message.indexOf(cut);
+            if (at > 0) {
+                message = message.substring(0, at);
+            }
+        }
+        message = message.strip();
+        return message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1))
+                ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 
     private Node node(JsonParser parser, int depth) throws IOException {
@@ -374,10 +386,29 @@ final class JsonReader {
                     + object.describe(), "");
         }
         fields(object, STEP_FIELDS);
-        Field at = required(object, "at", "step");
-        ScenarioDraft.Step step = new ScenarioDraft.Step(duration(at, false), at.value.start, at.value.end);
-        step.selector = selector(required(object, "on", "step"), step, 1);
-        step.action = action(required(object, "action", "step"), step);
+        // Each part on its own, so that one bad part does not hide the problems of the others.
+        boolean valid = true;
+        ScenarioDraft.Step step;
+        try {
+            Field at = required(object, "at", "step");
+            step = new ScenarioDraft.Step(duration(at, false), at.value.start, at.value.end);
+        } catch (Invalid e) {
+            valid = false;
+            step = new ScenarioDraft.Step(Duration.ZERO, object.start, object.start);
+        }
+        try {
+            step.selector = selector(required(object, "on", "step"), step, 1);
+        } catch (Invalid e) {
+            valid = false;
+        }
+        try {
+            step.action = action(required(object, "action", "step"), step);
+        } catch (Invalid e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw Invalid.INSTANCE;
+        }
         return step;
     }
 
@@ -388,21 +419,26 @@ final class JsonReader {
         }
         String type = type(object, SELECTORS, "selector");
         Selector selector;
+        Node at = object;
         switch (type) {
             case "host":
                 fields(object, List.of("type", "hostname"));
-                selector = Selector.host(string(required(object, "hostname", "'host' selector")));
+                Field hostname = required(object, "hostname", "'host' selector");
+                selector = Selector.host(string(hostname));
+                at = hostname.value;
                 break;
             case "role": {
                 fields(object, List.of("type", "role"));
                 Field role = required(object, "role", "'role' selector");
                 selector = Selector.role(constant(role, Role.values(), "role"));
+                at = role.value;
                 break;
             }
             case "env": {
                 fields(object, List.of("type", "env"));
                 Field env = required(object, "env", "'env' selector");
                 selector = Selector.environment(constant(env, Environment.values(), "environment"));
+                at = env.value;
                 break;
             }
             case "label":
@@ -425,7 +461,7 @@ final class JsonReader {
                 fields(object, List.of("type"));
                 return Selector.all();
         }
-        step.parts.add(new ScenarioDraft.Part(selector, object.start, object.end));
+        step.parts.add(new ScenarioDraft.Part(selector, at.start, at.end));
         return selector;
     }
 

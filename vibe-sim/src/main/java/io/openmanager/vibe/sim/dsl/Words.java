@@ -77,6 +77,10 @@ final class Words {
             } else {
                 int distance = distance(target, c, limit);
                 score = distance <= limit ? distance + 1 : Integer.MAX_VALUE;
+                if (score == Integer.MAX_VALUE && containsParts(c, target)) {
+                    // db-01 finds db-primary-01: every part of the word, in order.
+                    score = limit + 2 + (c.startsWith(target.substring(0, Math.min(2, target.length()))) ? 0 : 1);
+                }
             }
             if (score != Integer.MAX_VALUE && !candidate.equals(word)) {
                 int at = 0;
@@ -96,12 +100,36 @@ final class Words {
         return found;
     }
 
-    /** Levenshtein distance, or {@code limit + 1} as soon as it must exceed {@code limit}. */
+    /** Whether every part of {@code word} (split at '-', '_' and '.', parts of 2 or more) occurs in order. */
+    private static boolean containsParts(String candidate, String word) {
+        String[] parts = word.split("[-_.]+");
+        if (parts.length < 2) {
+            return false;
+        }
+        int from = 0;
+        for (String part : parts) {
+            if (part.length() < 2) {
+                continue;
+            }
+            int at = candidate.indexOf(part, from);
+            if (at < 0) {
+                return false;
+            }
+            from = at + part.length();
+        }
+        return true;
+    }
+
+    /**
+     * Optimal-string-alignment distance (Levenshtein plus swaps of adjacent characters, so {@code hots} is one edit
+     * from {@code host}), or {@code limit + 1} as soon as it must exceed {@code limit}.
+     */
     private int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }
         budget -= (long) (a.length() + 1) * (b.length() + 1);
+        int[] beforePrevious = new int[b.length() + 1];
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -112,15 +140,20 @@ final class Words {
             int rowMin = current[0];
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
+                int d = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d = Math.min(d, beforePrevious[j - 2] + 1);
+                }
+                current[j] = d;
+                rowMin = Math.min(rowMin, d);
             }
             if (rowMin > limit) {
                 return limit + 1;
             }
-            int[] swap = previous;
+            int[] recycled = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = recycled;
         }
         return previous[b.length()];
     }
