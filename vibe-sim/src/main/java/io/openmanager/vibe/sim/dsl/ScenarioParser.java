@@ -62,7 +62,7 @@ public final class ScenarioParser {
     /** The highest selector depth a builder accepts. */
     static final int MAX_SELECTOR_DEPTH = 64;
     /** Matrix cells of edit distance spent on hints per check, so hints stay cheap against a huge fleet. */
-    private static final long HINT_BUDGET = 20_000_000L;
+    private static final long HINT_BUDGET = 10_000_000L;
 
     private static final ScenarioParser STANDARD = new Builder().build();
 

@@ -2,7 +2,10 @@ package io.openmanager.vibe.sim.dsl;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Quoting of input text in messages, and "did you mean" suggestions by edit distance. */
@@ -12,6 +15,8 @@ final class Words {
 
     /** Edit-distance work (matrix cells) allowed per check, so that hints stay cheap on a hostile file. */
     private long budget;
+    /** Hints already computed, by candidate list and word: a file repeats its mistakes. */
+    private final Map<Collection<String>, Map<String, List<String>>> memo = new IdentityHashMap<>();
 
     Words(long budget) {
         this.budget = budget;
@@ -60,9 +65,15 @@ final class Words {
      * candidate order. Case is ignored.
      */
     List<String> nearest(String word, Collection<String> candidates, int max) {
+        return memo.computeIfAbsent(candidates, c -> new HashMap<>())
+                .computeIfAbsent(word + "\0" + max, k -> compute(word, candidates, max));
+    }
+
+    private List<String> compute(String word, Collection<String> candidates, int max) {
         String target = word.length() > MAX_COMPARED ? word.substring(0, MAX_COMPARED) : word;
         target = target.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, (target.length() + 1) / 3));
+        String[] parts = target.split("[-_.]+");
         List<String> found = new ArrayList<>();
         List<Integer> scores = new ArrayList<>();
         for (String candidate : candidates) {
@@ -70,14 +81,14 @@ final class Words {
                 continue;
             }
             String c = candidate.toLowerCase(Locale.ROOT);
-            budget -= c.length();
+            budget -= 4L * c.length();
             int score;
             if (target.length() >= 2 && c.contains(target)) {
                 score = c.startsWith(target) ? 0 : 1;
             } else {
                 int distance = distance(target, c, limit);
                 score = distance <= limit ? distance + 1 : Integer.MAX_VALUE;
-                if (score == Integer.MAX_VALUE && containsParts(c, target)) {
+                if (score == Integer.MAX_VALUE && containsParts(c, parts)) {
                     // db-01 finds db-primary-01: every part of the word, in order.
                     score = limit + 2 + (c.startsWith(target.substring(0, Math.min(2, target.length()))) ? 0 : 1);
                 }
@@ -100,9 +111,8 @@ final class Words {
         return found;
     }
 
-    /** Whether every part of {@code word} (split at '-', '_' and '.', parts of 2 or more) occurs in order. */
-    private static boolean containsParts(String candidate, String word) {
-        String[] parts = word.split("[-_.]+");
+    /** Whether every part of a word (split at '-', '_' and '.', parts of 2 or more) occurs in order. */
+    private static boolean containsParts(String candidate, String[] parts) {
         if (parts.length < 2) {
             return false;
         }
