@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The promise of {@link ScenarioFormat#write}: what it writes reads back to equal scenarios, in both forms. */
-class RoundTripProperties {
+class RoundTripTest {
     private final ScenarioParser parser = ScenarioParser.standard();
 
     @Provide
