@@ -107,14 +107,24 @@ final class JsonReader {
         }
     }
 
-    JsonReader(SourceText source, Diagnostics diagnostics, Limits limits) {
+    JsonReader(SourceText source, Diagnostics diagnostics, Limits limits, JsonFactory factory) {
         this.source = source;
         this.diagnostics = diagnostics;
         this.limits = limits;
-        // root, scenarios, scenario, steps, step, then one object per level of selector, one more to report it nicely
-        this.maxDepth = 5 + limits.maxSelectorDepth() + 1;
-        this.factory = new JsonFactoryBuilder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxDepth + 8).maxNumberLength(Literals.MAX_LITERAL_LENGTH + 1).build()).build();
+        this.maxDepth = maxDepth(limits);
+        this.factory = factory;
+    }
+
+    /** Root, scenarios, scenario, steps, step, then one object per level of selector and one more, reported nicely. */
+    private static int maxDepth(Limits limits) {
+        return 5 + limits.maxSelectorDepth() + 1;
+    }
+
+    /** A factory for sources read under these limits; Jackson refuses deeper nesting on its own, as a backstop. */
+    static JsonFactory factory(Limits limits) {
+        return new JsonFactoryBuilder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth(limits) + 8).maxNumberLength(Literals.MAX_LITERAL_LENGTH + 1).build())
+                .build();
     }
 
     List<ScenarioDraft> read() {

@@ -1,5 +1,6 @@
 package io.openmanager.vibe.sim.dsl;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.sim.scenario.Scenario;
@@ -69,6 +70,7 @@ public final class ScenarioParser {
     private final Fleet fleet;
     private final MetricSet metrics;
     private final Limits limits;
+    private final JsonFactory json;
 
     private ScenarioParser(Builder builder) {
         this.fleet = builder.fleet;
@@ -79,6 +81,7 @@ public final class ScenarioParser {
                 builder.maxSteps != null ? builder.maxSteps : DEFAULT_MAX_STEPS_PER_SCENARIO,
                 builder.maxSelectorDepth != null ? builder.maxSelectorDepth : DEFAULT_MAX_SELECTOR_DEPTH,
                 builder.maxProblems != null ? builder.maxProblems : DEFAULT_MAX_PROBLEMS);
+        this.json = JsonReader.factory(limits);
     }
 
     /** A parser with the default limits and the standard metrics, bound to no fleet (hostnames are not checked). */
@@ -183,7 +186,7 @@ public final class ScenarioParser {
                     drafts.addAll(new DslParser(source, diagnostics, limits).parse());
                 } else {
                     int errors = diagnostics.errorCount();
-                    List<ScenarioDraft> read = new JsonReader(source, diagnostics, limits).read();
+                    List<ScenarioDraft> read = new JsonReader(source, diagnostics, limits, json).read();
                     complete &= !read.isEmpty() || diagnostics.errorCount() == errors;
                     drafts.addAll(read);
                 }
