@@ -178,4 +178,37 @@ class VibeJarIT {
         assertThat(text).startsWith("# TYPE cpu_usage gauge\n").endsWith("\n# EOF\n");
         assertThat(Files.readAllLines(tmp.resolve("rt-err.txt"))).isEmpty();
     }
+
+    @Test
+    void scenarioCheckReportsProblemsLikeACompiler() throws Exception {
+        Path file = tmp.resolve("outage.scenarios");
+        Files.writeString(file, "scenario outage {\n  title \"디스크\"\n  at 0s on db-primary-01 set cpu 95\n}\n",
+                StandardCharsets.UTF_8);
+
+        Result result = java("scenario", "check", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).containsExactly(
+                file + ":3:30: error: unknown metric 'cpu' — did you mean 'cpu_usage'?",
+                "  at 0s on db-primary-01 set cpu 95",
+                "                             ^~~",
+                "1 error in 1 file");
+    }
+
+    @Test
+    void scenarioPrintWritesTheBuiltInScenarios() throws Exception {
+        Path file = tmp.resolve("builtin.scenarios");
+        try (var in = io.openmanager.vibe.sim.scenario.BuiltInScenarios.class
+                .getResourceAsStream("builtin.scenarios")) {
+            Files.write(file, in.readAllBytes());
+        }
+
+        Result result = java("scenario", "print", file.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("scenario disk-full-cascade {",
+                "  title \"디스크 용량 부족 연쇄 장애 (disk-full cascade)\"");
+    }
 }
