@@ -1,6 +1,9 @@
 package io.openmanager.vibe.examples.cli;
 
 import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.sim.dsl.ScenarioFiles;
+import io.openmanager.vibe.sim.dsl.ScenarioParseException;
+import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.core.metric.NamingConvention;
 import io.openmanager.vibe.sim.RealtimeDriver;
 import io.openmanager.vibe.sim.SimulationEngine;
@@ -100,6 +103,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--no-scenarios", description = "Inject no failure scenarios: a quiet fleet.")
     private boolean noScenarios;
+
+    @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE",
+            description = "Run the scenarios of these files (scenario language, or JSON when the name ends in .json)"
+                    + " instead of the built-in ones; their incidents appear in --labels under their names.")
+    private List<Path> scenarioFiles;
 
     @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1",
             description = "Threads computing each tick; the output is the same for any number (default: "
@@ -237,16 +245,33 @@ final class SimulateCommand implements Callable<Integer> {
         if (step != null) {
             builder.step(step);
         }
+        if (noScenarios && scenarioFiles != null) {
+            throw usage("--no-scenarios and --scenarios exclude each other");
+        }
         if (noScenarios) {
             builder.scenarios(List.of());
+        }
+        if (scenarioFiles != null) {
+            builder.scenarios(loadScenarios(fleet != null ? fleet : Fleet.defaultFleet()));
         }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
             // The built-in scenarios name hosts of the default fleet, which a fleet file may not have.
-            boolean builtInScenariosOnOtherFleet = fleetFile != null && !noScenarios;
+            boolean builtInScenariosOnOtherFleet = fleetFile != null && !noScenarios && scenarioFiles == null;
             throw usage(e.getMessage() + (builtInScenariosOnOtherFleet
                     ? " (the built-in scenarios need the default fleet's hostnames; add --no-scenarios)" : ""));
+        }
+    }
+
+    private List<Scenario> loadScenarios(Fleet fleet) {
+        try {
+            return ScenarioFiles.load(scenarioFiles, fleet);
+        } catch (ScenarioParseException e) {
+            // Every problem, each with its position, source line and caret, as 'vibe scenario check' prints them.
+            throw usage("invalid scenarios:\n" + e.getMessage());
+        } catch (IOException e) {
+            throw usage("cannot read scenarios: " + e.getMessage());
         }
     }
 

@@ -325,4 +325,54 @@ class SimulateCommandTest {
 
         assertThat(Files.readString(realtime)).isEqualTo(Files.readString(batch)).isNotEmpty();
     }
+
+    @Test
+    void scenarioFilesReplaceTheBuiltInScenariosAndNameTheirIncidents() throws Exception {
+        Path scenarios = tmp.resolve("outage.scenarios");
+        Files.writeString(scenarios, """
+                # A scripted outage ten minutes in
+                scenario db-outage {
+                  trigger at 2026-01-05T00:10:00Z
+                  duration 5m
+                  at 0s on db-primary-01 set cpu_usage 97
+                }
+                """, StandardCharsets.UTF_8);
+        Path labels = tmp.resolve("labels.json");
+        Path out = tmp.resolve("rows.jsonl");
+
+        CliRun run = vibe("simulate", "--duration", "1h", "--scenarios", scenarios.toString(), "--labels",
+                labels.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode incidents = JSON.readTree(labels.toFile());
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).get("scenario").asText()).isEqualTo("db-outage");
+        assertThat(incidents.get(0).get("origin").asText()).isEqualTo("db-primary-01");
+        String duringOutage = Files.readAllLines(out).stream()
+                .filter(line -> line.startsWith("{\"timestamp\":\"2026-01-05T00:12:00Z\",\"server\":\"db-primary-01\""))
+                .findFirst().orElseThrow();
+        assertThat(JSON.readTree(duringOutage).get("cpu_usage").asDouble()).isBetween(96.0, 98.0);
+    }
+
+    @Test
+    void aBrokenScenarioFileIsAUsageErrorWithItsPosition() throws Exception {
+        Path scenarios = tmp.resolve("broken.scenarios");
+        Files.writeString(scenarios, "scenario x {\n  at 0s on db-primary-01 set cpu 95\n}\n", StandardCharsets.UTF_8);
+
+        CliRun run = vibe("simulate", "--duration", "1m", "--scenarios", scenarios.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(scenarios + ":2:30: error: unknown metric 'cpu'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void scenarioFilesAndNoScenariosExcludeEachOther() throws Exception {
+        Path scenarios = tmp.resolve("none.scenarios");
+        Files.writeString(scenarios, "", StandardCharsets.UTF_8);
+
+        assertUsageError(vibe("simulate", "--no-scenarios", "--scenarios", scenarios.toString()),
+                "--no-scenarios and --scenarios exclude each other");
+    }
 }
