@@ -28,6 +28,11 @@ import java.util.Locale;
  * starting at tick {@code f} must first feed the ticks from {@link #warmStart(long)}; every tick it then reports equals
  * what any other run reports for that tick. The warm-up is long enough that a restart changes nothing unless a value
  * hovers inside a hysteresis band for the whole warm-up.
+ *
+ * <p>Per tick and server this costs a few comparisons and no allocation: statuses are stored only when they change
+ * (a reference store costs a GC write barrier), and alerts are built only when they are tracked. The frame's statuses
+ * are written on change only too, so a frame must be updated by one tracker and have its statuses written by no one
+ * else.
  */
 public final class HealthTracker {
     private final Fleet fleet;
@@ -41,6 +46,9 @@ public final class HealthTracker {
     private final int cpu;
     private final int memory;
     private final int disk;
+    private final boolean trackAlerts;
+    private final double[][] thresholdedColumns;
+    private final double[][] allColumns;
 
     private Status[] current;
     private Status[] next;
@@ -49,8 +57,12 @@ public final class HealthTracker {
     private final Status[] serverStatus;
     private final Alert[] openAlerts;
 
+    /**
+     * @param trackAlerts whether to keep open alerts, which publishing alert events needs; when false, status changes
+     *                    build no alert objects and {@link #update} must be given no sink
+     */
     public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, int from, int to, long blockTicks,
-                         long warmTicks) {
+                         long warmTicks, boolean trackAlerts) {
         this.fleet = fleet;
         this.metrics = metrics;
         this.from = from;
@@ -78,6 +90,9 @@ public final class HealthTracker {
         this.serverStatus = new Status[serverCount];
         Arrays.fill(serverStatus, Status.HEALTHY);
         this.openAlerts = new Alert[serverCount * count];
+        this.trackAlerts = trackAlerts;
+        this.thresholdedColumns = new double[count][];
+        this.allColumns = new double[metrics.size()][];
     }
 
     private int slot(int metric) {
@@ -120,32 +135,49 @@ public final class HealthTracker {
         }
         int k = thresholds.length;
         long millis = frame.timestampMillis();
+        double[][] values = thresholdedColumns;
+        for (int j = 0; j < k; j++) {
+            values[j] = frame.column(thresholded[j]);
+        }
+        double[][] all = allColumns;
+        for (int m = 0; m < all.length; m++) {
+            all[m] = frame.column(m);
+        }
+        Status[] current = this.current;
+        Status[] next = this.next;
+        boolean nextStarted = this.nextStarted;
         for (int local = 0; local < serverCount; local++) {
-            int server = from + local;
-            boolean anyValue = false;
             Status worst = Status.HEALTHY;
             for (int j = 0; j < k; j++) {
-                double value = frame.value(server, thresholded[j]);
+                double value = values[j][local];
                 int i = local * k + j;
                 Status before = current[i];
                 Status after = thresholds[j].next(before, value);
-                current[i] = after;
                 if (nextStarted) {
-                    next[i] = thresholds[j].next(next[i], value);
+                    Status nextBefore = next[i];
+                    Status nextAfter = thresholds[j].next(nextBefore, value);
+                    if (nextAfter != nextBefore) {
+                        next[i] = nextAfter;
+                    }
                 }
                 worst = Status.worst(worst, after);
                 if (after != before) {
-                    alert(server, i, thresholded[j], thresholds[j], value, after, millis, sink);
+                    current[i] = after;
+                    if (trackAlerts) {
+                        alert(from + local, i, thresholded[j], thresholds[j], value, after, millis, sink);
+                    }
                 }
             }
-            for (int m = 0; m < metrics.size() && !anyValue; m++) {
-                anyValue = !Double.isNaN(frame.value(server, m));
+            boolean anyValue = false;
+            for (int m = 0; m < all.length && !anyValue; m++) {
+                anyValue = !Double.isNaN(all[m][local]);
             }
             Status status = anyValue ? worst : Status.OFFLINE;
-            frame.setStatus(server, status);
             Status previous = serverStatus[local];
             if (status != previous) {
+                int server = from + local;
                 serverStatus[local] = status;
+                frame.setStatus(server, status);
                 if (sink != null) {
                     sink.onEvent(new StatusChangedEvent(Instant.ofEpochMilli(millis), fleet.get(server).id(),
                             previous, status, health(local, status)));

@@ -44,7 +44,7 @@ public final class TickRunner implements AutoCloseable {
         this.generator = new Generator(model, schedule, cycle, startMillis, stepMillis, frame);
         long blockTicks = Math.max(1, 3_600_000L / stepMillis);
         long warmTicks = Math.max(1, Math.min(blockTicks / 2, 300_000L / stepMillis));
-        this.health = new HealthTracker(fleet, metrics, policy, from, to, blockTicks, warmTicks);
+        this.health = new HealthTracker(fleet, metrics, policy, from, to, blockTicks, warmTicks, detailEvents);
         this.logs = new LogGenerator(fleet, model);
         this.parallel = new ParallelComputer(generator, threads);
         this.sink = sink;
