@@ -57,6 +57,10 @@ public final class Generator {
 
     private long currentMillis;
     private double currentCycle;
+    // Per noise channel, the current tick's lattice cell and fade within it: the same for every server.
+    private final long[] currentCell = new long[FleetModel.CHANNELS];
+    private final double[] currentFade = new double[FleetModel.CHANNELS];
+    private long currentBurstWindow;
 
     /**
      * @param frame the frame to fill; its server range is the range generated
@@ -108,6 +112,15 @@ public final class Generator {
     public void begin(long tick) {
         currentMillis = millisOf(tick);
         currentCycle = cycle.at(currentMillis);
+        double seconds = currentMillis / 1000.0;
+        for (int channel = 0; channel < FleetModel.CHANNELS; channel++) {
+            double x = seconds / FleetModel.CHANNEL_PERIOD_SECONDS[channel];
+            double floor = Math.floor(x);
+            double f = x - floor;
+            currentCell[channel] = (long) floor;
+            currentFade[channel] = f * f * f * (f * (f * 6 - 15) + 10);
+        }
+        currentBurstWindow = Math.floorDiv(currentMillis, BURST_WINDOW_MILLIS);
         frame.setTime(tick, currentMillis);
         collectActiveSteps(currentMillis);
     }
@@ -197,12 +210,11 @@ public final class Generator {
     private void computeServer(int s, int local, boolean cached, double[][] out, int slot) {
         FleetModel m = model;
         long t = currentMillis;
-        double seconds = t / 1000.0;
         boolean effects = activeCount > 0 && hasEffects(s);
-        double loadNoise = (noise(s, local, cached, FleetModel.LOAD_SLOW, seconds)
-                + 0.5 * noise(s, local, cached, FleetModel.LOAD_MID, seconds)
-                + 0.25 * noise(s, local, cached, FleetModel.LOAD_FAST, seconds)) / 1.75;
-        double jitter = noise(s, local, cached, FleetModel.LOAD_FAST, seconds);
+        double jitter = noise(s, local, cached, FleetModel.LOAD_FAST);
+        double loadNoise = (noise(s, local, cached, FleetModel.LOAD_SLOW)
+                + 0.5 * noise(s, local, cached, FleetModel.LOAD_MID)
+                + 0.25 * jitter) / 1.75;
         double load = Math.max(0.08, 1 + (currentCycle - 1) * m.peakScale[s]);
         double burst = burst(s, local, cached, t);
 
@@ -211,31 +223,31 @@ public final class Generator {
             cpu = applyEffects(s, CPU, cpu, jitter, 0, 100);
         }
         double memory = clamp(m.memoryBase[s] + 0.25 * (cpu - m.cpuBase[s])
-                + 2.5 * noise(s, local, cached, FleetModel.MEMORY, seconds), 1, 100);
+                + 2.5 * noise(s, local, cached, FleetModel.MEMORY), 1, 100);
         if (effects) {
             memory = applyEffects(s, MEMORY, memory, jitter, 0, 100);
         }
         long period = m.cleanupPeriodMillis[s];
         double phase = (double) Math.floorMod(t + m.cleanupPhaseMillis[s], period) / period;
         double disk = clamp(m.diskBase[s] + m.diskGrowth[s] * phase
-                + 0.15 * noise(s, local, cached, FleetModel.DISK, seconds), 0, 100);
+                + 0.15 * noise(s, local, cached, FleetModel.DISK), 0, 100);
         if (effects) {
             disk = applyEffects(s, DISK, disk, jitter, 0, 100);
         }
         double networkIn = Math.max(0.01, m.trafficMbps[s] * load
-                * (1 + 0.25 * noise(s, local, cached, FleetModel.NETWORK_IN, seconds)) * (1 + burst / 50));
+                * (1 + 0.25 * noise(s, local, cached, FleetModel.NETWORK_IN)) * (1 + burst / 50));
         if (effects) {
             networkIn = applyEffects(s, NET_IN, networkIn, jitter, 0, Double.POSITIVE_INFINITY);
         }
         double networkOut = Math.max(0.01, networkIn * m.outRatio[s]
-                * (1 + 0.1 * noise(s, local, cached, FleetModel.NETWORK_OUT, seconds)));
+                * (1 + 0.1 * noise(s, local, cached, FleetModel.NETWORK_OUT)));
         if (effects) {
             networkOut = applyEffects(s, NET_OUT, networkOut, jitter, 0, Double.POSITIVE_INFINITY);
         }
         // Queueing: response time R = R0 / (1 - rho) explodes as CPU utilisation rho nears saturation.
         double rho = Double.isNaN(cpu) ? 0 : Math.min(cpu / 100, 0.975);
         double response = Math.min(m.latencyMs[s] * 40, m.latencyMs[s] / (1 - rho)
-                * (1 + 0.08 * noise(s, local, cached, FleetModel.RESPONSE, seconds)));
+                * (1 + 0.08 * noise(s, local, cached, FleetModel.RESPONSE)));
         if (effects) {
             response = applyEffects(s, RESPONSE, response, jitter, 0, Double.POSITIVE_INFINITY);
         }
@@ -293,11 +305,13 @@ public final class Generator {
         return value;
     }
 
-    /** Smooth noise in about [-1, 1]: interpolated hashed lattice values (value noise with quintic fade). */
-    private double noise(int s, int local, boolean cached, int channel, double seconds) {
-        double x = seconds / FleetModel.CHANNEL_PERIOD_SECONDS[channel];
-        double floor = Math.floor(x);
-        long i = (long) floor;
+    /**
+     * Smooth noise in about [-1, 1]: interpolated hashed lattice values (value noise with quintic fade). The lattice
+     * coordinate is {@code seconds / CHANNEL_PERIOD_SECONDS[channel]}; its cell and fade are computed once per tick
+     * by {@link #begin(long)}.
+     */
+    private double noise(int s, int local, boolean cached, int channel) {
+        long i = currentCell[channel];
         double left;
         double right;
         if (cached) {
@@ -317,9 +331,7 @@ public final class Generator {
             left = lattice(s, channel, i);
             right = lattice(s, channel, i + 1);
         }
-        double f = x - floor;
-        double fade = f * f * f * (f * (f * 6 - 15) + 10);
-        return left + (right - left) * fade;
+        return left + (right - left) * currentFade[channel];
     }
 
     private double lattice(int s, int channel, long i) {
@@ -328,7 +340,7 @@ public final class Generator {
 
     /** CPU percentage points added by bursts: a few minutes of extra load, smooth at both ends. */
     private double burst(int s, int local, boolean cached, long t) {
-        long w = Math.floorDiv(t, BURST_WINDOW_MILLIS);
+        long w = currentBurstWindow;
         if (!cached) {
             return burstAt(s, w, t) + burstAt(s, w - 1, t);
         }
