@@ -3,13 +3,15 @@ package io.openmanager.vibe.sim.internal;
 import io.openmanager.vibe.core.frame.MutableFleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Computes the metric values of a range of servers tick by tick. Holds per-run caches only: each cached number is a
  * pure function of (seed, server, time), cached because it changes every few dozen ticks, so a cached and an uncached
- * computation give bit-identical values. Not thread-safe; a parallel run gives each thread its own server range
- * ({@link #computeOwn(int, int)}), which touches only the caches of that range.
+ * computation give bit-identical values. Not thread-safe; a parallel run gives each thread its own {@link Part} of the
+ * servers ({@link #compute(Part)}), which touches only the caches of that part.
  */
 public final class Generator {
     private static final int CPU = MetricSet.CPU;
@@ -82,11 +84,11 @@ public final class Generator {
         }
         this.ownResponse = new double[n];
         this.latticeIndex = new long[n * FleetModel.CHANNELS];
-        java.util.Arrays.fill(latticeIndex, Long.MIN_VALUE);
+        Arrays.fill(latticeIndex, Long.MIN_VALUE);
         this.latticeLeft = new double[n * FleetModel.CHANNELS];
         this.latticeRight = new double[n * FleetModel.CHANNELS];
         this.burstWindow = new long[n];
-        java.util.Arrays.fill(burstWindow, Long.MIN_VALUE);
+        Arrays.fill(burstWindow, Long.MIN_VALUE);
         this.burstPrevStart = new double[n];
         this.burstPrevLength = new double[n];
         this.burstPrevMagnitude = new double[n];
@@ -106,8 +108,7 @@ public final class Generator {
     }
 
     /**
-     * Prepares a tick: its time, the daily cycle and the active scenario steps. Call before {@link #computeOwn} and
-     * {@link #propagate()}.
+     * Prepares a tick: its time, the daily cycle and the active scenario steps. Call before {@link #compute(Part)}.
      */
     public void begin(long tick) {
         currentMillis = millisOf(tick);
@@ -123,13 +124,6 @@ public final class Generator {
         currentBurstWindow = Math.floorDiv(currentMillis, BURST_WINDOW_MILLIS);
         frame.setTime(tick, currentMillis);
         collectActiveSteps(currentMillis);
-    }
-
-    /** Computes every server of the frame: {@link #begin}, own values, then propagation. */
-    public void compute(long tick) {
-        begin(tick);
-        computeOwn(from, to);
-        propagate();
     }
 
     /** Active incidents at the current tick, from the cached block. */
@@ -163,28 +157,54 @@ public final class Generator {
         }
     }
 
-    /** Computes the own values (before upstream propagation) of servers {@code [lo, hi)}, a part of the frame. */
-    public void computeOwn(int lo, int hi) {
+    /**
+     * A part of the frame's servers, {@code [lo, hi)}, for {@link #compute(Part)}: one per thread. Knows the servers
+     * outside it that its servers depend on.
+     */
+    public Part part(int lo, int hi) {
+        if (lo < from || hi > to || lo >= hi) {
+            throw new IllegalArgumentException("part [" + lo + ", " + hi + ") outside [" + from + ", " + to + ")");
+        }
+        BitSet outside = new BitSet();
+        for (int s = lo; s < hi; s++) {
+            for (int u : model.upstream[s]) {
+                if (u < lo || u >= hi) {
+                    outside.set(u);
+                }
+            }
+        }
+        return new Part(lo, hi, outside.stream().toArray());
+    }
+
+    /**
+     * Computes the values of a part's servers at the tick prepared by {@link #begin(long)}: their own values, then
+     * upstream latency (a slow dependency slows the servers that call it), from upstream servers' own values, one
+     * level. Upstream servers outside the part are computed without touching any cache, which gives bit-identical
+     * values, so a part needs nothing from other parts: disjoint parts may be computed concurrently.
+     */
+    public void compute(Part part) {
+        int lo = part.lo;
+        int hi = part.hi;
         for (int s = lo; s < hi; s++) {
             computeServer(s, s - from, true, columns, s - from);
             ownResponse[s - from] = columns[RESPONSE][s - from];
         }
-    }
-
-    /**
-     * Adds upstream latency to response times: a slow dependency slows the servers that call it. Uses upstream servers'
-     * own values (one level), computing those outside the frame's range without touching any cache.
-     */
-    public void propagate() {
+        int[] outside = part.outside;
+        double[] outsideResponse = part.outsideResponse;
+        for (int i = 0; i < outside.length; i++) {
+            computeServer(outside[i], -1, false, part.scratch, 0);
+            outsideResponse[i] = part.scratch[RESPONSE][0];
+        }
         double[] response = columns[RESPONSE];
-        for (int s = from; s < to; s++) {
+        for (int s = lo; s < hi; s++) {
             int[] ups = model.upstream[s];
             if (ups.length == 0 || Double.isNaN(response[s - from])) {
                 continue;
             }
             double extra = 0;
             for (int u : ups) {
-                double upstream = u >= from && u < to ? ownResponse[u - from] : ownResponseOutside(u);
+                double upstream = u >= lo && u < hi ? ownResponse[u - from]
+                        : outsideResponse[Arrays.binarySearch(outside, u)];
                 if (!Double.isNaN(upstream)) {
                     extra += Math.max(0, upstream - 3 * model.latencyMs[u]);
                 }
@@ -195,11 +215,21 @@ public final class Generator {
         }
     }
 
-    private final double[][] outsideScratch = new double[6][1];
+    /** See {@link #part(int, int)}. Holds per-tick scratch space: one thread at a time. */
+    public static final class Part {
+        final int lo;
+        final int hi;
+        /** Fleet indexes outside the part that its servers depend on, sorted. */
+        final int[] outside;
+        final double[] outsideResponse;
+        final double[][] scratch = new double[6][1];
 
-    private double ownResponseOutside(int server) {
-        computeServer(server, -1, false, outsideScratch, 0);
-        return outsideScratch[RESPONSE][0];
+        private Part(int lo, int hi, int[] outside) {
+            this.lo = lo;
+            this.hi = hi;
+            this.outside = outside;
+            this.outsideResponse = new double[outside.length];
+        }
     }
 
     /**

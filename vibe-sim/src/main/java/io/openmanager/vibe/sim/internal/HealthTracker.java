@@ -31,12 +31,15 @@ import java.util.Locale;
  *
  * <p>Per tick and server this costs a few comparisons and no allocation: statuses are stored only when they change
  * (a reference store costs a GC write barrier), and alerts are built only when they are tracked. The frame's statuses
- * are written on change only too, so a frame must be updated by one tracker and have its statuses written by no one
- * else.
+ * are written on change only too, so the frame's statuses must be written by no one else.
+ *
+ * <p>A tick is {@link #begin(long)} then {@link #update(int, int, VibeListener)} over the servers. Without a sink,
+ * disjoint server ranges of one tick may be updated on different threads.
  */
 public final class HealthTracker {
     private final Fleet fleet;
     private final MetricSet metrics;
+    private final MutableFleetFrame frame;
     private final int from;
     private final int serverCount;
     private final int[] thresholded;
@@ -49,6 +52,7 @@ public final class HealthTracker {
     private final boolean trackAlerts;
     private final double[][] thresholdedColumns;
     private final double[][] allColumns;
+    private long millis;
 
     private Status[] current;
     private Status[] next;
@@ -58,15 +62,17 @@ public final class HealthTracker {
     private final Alert[] openAlerts;
 
     /**
+     * @param frame       the frame whose values are judged and whose statuses are written; its range is tracked
      * @param trackAlerts whether to keep open alerts, which publishing alert events needs; when false, status changes
-     *                    build no alert objects and {@link #update} must be given no sink
+     *                    build no alert objects and updates must be given no sink
      */
-    public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, int from, int to, long blockTicks,
+    public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, MutableFleetFrame frame, long blockTicks,
                          long warmTicks, boolean trackAlerts) {
         this.fleet = fleet;
         this.metrics = metrics;
-        this.from = from;
-        this.serverCount = to - from;
+        this.frame = frame;
+        this.from = frame.serverFrom();
+        this.serverCount = frame.serverTo() - from;
         Threshold[] byIndex = policy.forMetrics(metrics);
         int count = 0;
         for (Threshold t : byIndex) {
@@ -92,7 +98,13 @@ public final class HealthTracker {
         this.openAlerts = new Alert[serverCount * count];
         this.trackAlerts = trackAlerts;
         this.thresholdedColumns = new double[count][];
+        for (int j = 0; j < count; j++) {
+            thresholdedColumns[j] = frame.column(thresholded[j]);
+        }
         this.allColumns = new double[metrics.size()][];
+        for (int m = 0; m < allColumns.length; m++) {
+            allColumns[m] = frame.column(m);
+        }
     }
 
     private int slot(int metric) {
@@ -110,10 +122,17 @@ public final class HealthTracker {
     }
 
     /**
-     * Feeds one tick: updates statuses, writes each server's status into the frame, and (when {@code sink} is not
-     * null) publishes status changes and raised or resolved alerts.
+     * Feeds one tick whose values are in the frame: updates statuses, writes each server's status into the frame, and
+     * (when {@code sink} is not null) publishes status changes and raised or resolved alerts.
      */
-    public void update(long tick, MutableFleetFrame frame, VibeListener sink) {
+    public void update(long tick, VibeListener sink) {
+        begin(tick);
+        update(from, from + serverCount, sink);
+    }
+
+    /** Starts a tick whose values are in the frame: switches status machines at block boundaries. */
+    public void begin(long tick) {
+        millis = frame.timestampMillis();
         long block = Math.floorDiv(tick, blockTicks);
         if (currentBlock == Long.MIN_VALUE || block > currentBlock + 1) {
             Arrays.fill(current, Status.HEALTHY);
@@ -133,20 +152,21 @@ public final class HealthTracker {
             Arrays.fill(next, Status.HEALTHY);
             nextStarted = true;
         }
+    }
+
+    /**
+     * Feeds the servers {@code [lo, hi)} (fleet indexes, a part of the frame) of the tick started by {@link #begin}.
+     * Without a sink, disjoint ranges may be fed concurrently.
+     */
+    public void update(int lo, int hi, VibeListener sink) {
         int k = thresholds.length;
-        long millis = frame.timestampMillis();
+        long millis = this.millis;
         double[][] values = thresholdedColumns;
-        for (int j = 0; j < k; j++) {
-            values[j] = frame.column(thresholded[j]);
-        }
         double[][] all = allColumns;
-        for (int m = 0; m < all.length; m++) {
-            all[m] = frame.column(m);
-        }
         Status[] current = this.current;
         Status[] next = this.next;
         boolean nextStarted = this.nextStarted;
-        for (int local = 0; local < serverCount; local++) {
+        for (int local = lo - from; local < hi - from; local++) {
             Status worst = Status.HEALTHY;
             for (int j = 0; j < k; j++) {
                 double value = values[j][local];
