@@ -10,12 +10,13 @@ import java.util.concurrent.locks.LockSupport;
  * their statuses. Each part writes only its own servers' values, caches and statuses, so the values are the same as
  * with one thread.
  *
- * <p>Fork and join wait by spinning briefly, then parking, with no allocation per tick (unlike
+ * <p>Fork and join wait by spinning briefly, then yielding, then parking, with no allocation per tick (unlike
  * {@link java.util.concurrent.Phaser}, which allocates a node per blocked wait).
  */
 final class ParallelComputer implements AutoCloseable {
-    /** How long a waiting thread spins before it parks. */
-    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 20_000 : 0;
+    /** How long a waiting thread spins, then how long it yields (the other threads may need its core), then parks. */
+    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 2_000 : 0;
+    private static final long YIELD_NANOS = 50_000;
 
     private final Generator generator;
     private final HealthTracker health;
@@ -89,10 +90,13 @@ final class ParallelComputer implements AutoCloseable {
     }
 
     private void awaitWorkers() {
-        long spinStart = System.nanoTime();
+        long waitStart = System.nanoTime();
         while (pending.get() != 0) {
-            if (System.nanoTime() - spinStart < SPIN_NANOS) {
+            long waited = System.nanoTime() - waitStart;
+            if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
             } else {
                 callerParked = true;
                 if (pending.get() != 0) {
@@ -156,14 +160,17 @@ final class ParallelComputer implements AutoCloseable {
 
         /** Waits until the caller starts a round after {@code seen}; returns it. */
         private long awaitRound(long seen) {
-            long spinStart = System.nanoTime();
+            long waitStart = System.nanoTime();
             while (true) {
                 long current = round;
                 if (current != seen) {
                     return current;
                 }
-                if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                long waited = System.nanoTime() - waitStart;
+                if (waited < SPIN_NANOS) {
                     Thread.onSpinWait();
+                } else if (waited < YIELD_NANOS) {
+                    Thread.yield();
                 } else {
                     parked = true;
                     if (round == seen) {
