@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -363,15 +364,97 @@ public final class SimulationEngine {
 
         /** Runs to completion on the calling thread (plus {@code threads - 1} helpers). */
         public RunSummary run() {
-            try (TickRunner runner = runner(serverFrom, serverTo, threads, listener, detailEvents)) {
-                runner.seek(fromTick);
-                for (long tick = fromTick; tick < toTick; tick++) {
-                    runner.produceNext();
+            try (Stepper stepper = stepper()) {
+                while (stepper.hasNext()) {
+                    stepper.next();
                 }
             }
             long ticks = toTick - fromTick;
             int servers = serverTo - serverFrom;
             return new RunSummary(ticks, servers, ticks * servers * metrics.size());
+        }
+
+        /**
+         * Opens this run for stepping instead of running it to completion: the returned {@link Stepper} produces the
+         * window's ticks one per {@link Stepper#next()} call, at the caller's pace. For an open-ended run use
+         * {@code ticks(from, Long.MAX_VALUE)}. Opening computes the statuses' warm-up (up to about an hour of
+         * simulated ticks before the window) and starts the {@code threads - 1} helper threads.
+         */
+        public Stepper stepper() {
+            TickRunner runner = runner(serverFrom, serverTo, threads, listener, detailEvents);
+            try {
+                runner.seek(fromTick);
+            } catch (RuntimeException | Error e) {
+                runner.close();
+                throw e;
+            }
+            return new Stepper(runner, toTick);
+        }
+    }
+
+    /**
+     * A run that produces one tick per {@link #next()} call, at the caller's pace: for game loops, custom pacing, or
+     * measuring a tick. Opened by {@link Batch#stepper()}; ticks come in order from the window's first tick, and each
+     * publishes exactly the events a batch run publishes for it, so stepping through a window equals running it.
+     *
+     * <pre>{@code
+     * try (SimulationEngine.Stepper stepper = engine.batch().ticks(0, Long.MAX_VALUE).framesOnly()
+     *         .listener(listener).stepper()) {
+     *     while (running) {
+     *         stepper.next();                       // publishes the next tick's frame to listener
+     *     }
+     * }
+     * }</pre>
+     *
+     * <p>A stepper holds its run's state and, with more than one thread, helper threads: close it when done. Not
+     * thread-safe: call it from one thread at a time.
+     */
+    public static final class Stepper implements AutoCloseable {
+        private final TickRunner runner;
+        private final long toTick;
+        private boolean closed;
+
+        private Stepper(TickRunner runner, long toTick) {
+            this.runner = runner;
+            this.toTick = toTick;
+        }
+
+        /** The tick {@link #next()} produces. */
+        public long nextTick() {
+            return runner.nextTick();
+        }
+
+        /** Whether the window has ticks left. */
+        public boolean hasNext() {
+            return runner.nextTick() < toTick;
+        }
+
+        /**
+         * Produces the next tick and publishes its events to the listener before returning.
+         *
+         * @return the tick produced
+         * @throws NoSuchElementException past the end of the window
+         * @throws IllegalStateException  once closed
+         */
+        public long next() {
+            if (closed) {
+                throw new IllegalStateException("stepper is closed");
+            }
+            long tick = runner.nextTick();
+            if (tick >= toTick) {
+                throw new NoSuchElementException("tick window ends at " + toTick);
+            }
+            runner.produceNext();
+            return tick;
+        }
+
+        /** Stops the helper threads; idempotent. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                runner.close();
+            }
         }
     }
 

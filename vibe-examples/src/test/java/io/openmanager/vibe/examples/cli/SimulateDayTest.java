@@ -35,7 +35,7 @@ class SimulateDayTest {
     private static final int SERVERS = 20;
     private static final int TICKS_PER_DAY = 17_280;
     /** SHA-256 of {@code vibe simulate --seed 42 --duration 24h --format jsonl}: the same on every run and JDK. */
-    private static final String DAY_SHA256 = "838007b95c0ea31b2c30cd6aa8d0689939ec948b5c842ba8cbed3d421838d4a4";
+    private static final String DAY_SHA256 = "e7bd7b4051ed995e771b140ce9dc09354d9c9cfdefdce9b0894551bcb317ed8f";
 
     @TempDir
     static Path tmp;

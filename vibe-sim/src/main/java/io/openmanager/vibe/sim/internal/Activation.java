@@ -16,16 +16,17 @@ import java.util.Map;
  * @param masks         per step, the same set as a bit mask over the fleet
  * @param origin        fleet index of the origin server (first server of the earliest step), or -1
  * @param affected      affected fleet index to the metric names affected there, in fleet order
+ * @param durationEndMillis when the steps stop acting: fire time plus the scenario's duration
+ * @param endMillis     when the incident is over: fire time plus the scenario's span (duration and recovery)
  */
 public record Activation(int scenarioIndex, Scenario scenario, long fireMillis, String id, int[][] servers, long[][] masks,
-                  int origin, Map<Integer, List<String>> affected) {
+                  int origin, Map<Integer, List<String>> affected, long durationEndMillis, long endMillis) {
 
-    public long durationEndMillis() {
-        return fireMillis + scenario.duration().toMillis();
-    }
-
-    public long endMillis() {
-        return fireMillis + scenario.span().toMillis();
+    /** Computes the ends once, so that the per-tick checks allocate nothing ({@link Scenario#span()} does). */
+    public Activation(int scenarioIndex, Scenario scenario, long fireMillis, String id, int[][] servers, long[][] masks,
+                      int origin, Map<Integer, List<String>> affected) {
+        this(scenarioIndex, scenario, fireMillis, id, servers, masks, origin, affected,
+                fireMillis + scenario.duration().toMillis(), fireMillis + scenario.span().toMillis());
     }
 
     public boolean activeAt(long millis) {

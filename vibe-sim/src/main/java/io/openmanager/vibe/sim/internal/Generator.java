@@ -3,13 +3,15 @@ package io.openmanager.vibe.sim.internal;
 import io.openmanager.vibe.core.frame.MutableFleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Computes the metric values of a range of servers tick by tick. Holds per-run caches only: each cached number is a
  * pure function of (seed, server, time), cached because it changes every few dozen ticks, so a cached and an uncached
- * computation give bit-identical values. Not thread-safe; a parallel run gives each thread its own server range
- * ({@link #computeOwn(int, int)}), which touches only the caches of that range.
+ * computation give bit-identical values. Not thread-safe; a parallel run gives each thread its own {@link Part} of the
+ * servers ({@link #compute(Part)}), which touches only the caches of that part.
  */
 public final class Generator {
     private static final int CPU = MetricSet.CPU;
@@ -60,6 +62,10 @@ public final class Generator {
 
     private long currentMillis;
     private double currentCycle;
+    // Per noise channel, the current tick's lattice cell and fade within it: the same for every server.
+    private final long[] currentCell = new long[FleetModel.CHANNELS];
+    private final double[] currentFade = new double[FleetModel.CHANNELS];
+    private long currentBurstWindow;
 
     /**
      * @param frame the frame to fill; its server range is the range generated
@@ -83,11 +89,11 @@ public final class Generator {
         this.normalResponse = new double[n];
         this.ownJitter = new double[n];
         this.latticeIndex = new long[n * FleetModel.CHANNELS];
-        java.util.Arrays.fill(latticeIndex, Long.MIN_VALUE);
+        Arrays.fill(latticeIndex, Long.MIN_VALUE);
         this.latticeLeft = new double[n * FleetModel.CHANNELS];
         this.latticeRight = new double[n * FleetModel.CHANNELS];
         this.burstWindow = new long[n];
-        java.util.Arrays.fill(burstWindow, Long.MIN_VALUE);
+        Arrays.fill(burstWindow, Long.MIN_VALUE);
         this.burstPrevStart = new double[n];
         this.burstPrevLength = new double[n];
         this.burstPrevMagnitude = new double[n];
@@ -107,21 +113,22 @@ public final class Generator {
     }
 
     /**
-     * Prepares a tick: its time, the daily cycle and the active scenario steps. Call before {@link #computeOwn} and
-     * {@link #propagate()}.
+     * Prepares a tick: its time, the daily cycle and the active scenario steps. Call before {@link #compute(Part)}.
      */
     public void begin(long tick) {
         currentMillis = millisOf(tick);
         currentCycle = cycle.at(currentMillis);
+        double seconds = currentMillis / 1000.0;
+        for (int channel = 0; channel < FleetModel.CHANNELS; channel++) {
+            double x = seconds / FleetModel.CHANNEL_PERIOD_SECONDS[channel];
+            double floor = Math.floor(x);
+            double f = x - floor;
+            currentCell[channel] = (long) floor;
+            currentFade[channel] = f * f * f * (f * (f * 6 - 15) + 10);
+        }
+        currentBurstWindow = Math.floorDiv(currentMillis, BURST_WINDOW_MILLIS);
         frame.setTime(tick, currentMillis);
         collectActiveSteps(currentMillis);
-    }
-
-    /** Computes every server of the frame: {@link #begin}, own values, then propagation. */
-    public void compute(long tick) {
-        begin(tick);
-        computeOwn(from, to);
-        propagate();
     }
 
     /** Active incidents at the current tick, from the cached block. */
@@ -155,30 +162,54 @@ public final class Generator {
         }
     }
 
-    /** Computes the own values (before upstream propagation) of servers {@code [lo, hi)}, a part of the frame. */
-    public void computeOwn(int lo, int hi) {
+    /**
+     * A part of the frame's servers, {@code [lo, hi)}, for {@link #compute(Part)}: one per thread. Knows the servers
+     * outside it that its servers depend on.
+     */
+    public Part part(int lo, int hi) {
+        if (lo < from || hi > to || lo >= hi) {
+            throw new IllegalArgumentException("part [" + lo + ", " + hi + ") outside [" + from + ", " + to + ")");
+        }
+        BitSet outside = new BitSet();
+        for (int s = lo; s < hi; s++) {
+            for (int u : model.upstream[s]) {
+                if (u < lo || u >= hi) {
+                    outside.set(u);
+                }
+            }
+        }
+        return new Part(lo, hi, outside.stream().toArray());
+    }
+
+    /**
+     * Computes the values of a part's servers at the tick prepared by {@link #begin(long)}: their own values, then
+     * upstream latency (a slow dependency slows the servers that call it), from upstream servers' own values, one
+     * level. Upstream servers outside the part are computed without touching any cache, which gives bit-identical
+     * values, so a part needs nothing from other parts: disjoint parts may be computed concurrently.
+     */
+    public void compute(Part part) {
+        int lo = part.lo;
+        int hi = part.hi;
         for (int s = lo; s < hi; s++) {
             computeServer(s, s - from, true, columns, s - from);
             ownResponse[s - from] = columns[RESPONSE][s - from];
         }
-    }
-
-    /**
-     * Adds upstream latency to response times: a slow dependency slows the servers that call it. Uses upstream servers'
-     * own values (one level), computing those outside the frame's range without touching any cache. The latency added
-     * is part of a server's normal behaviour, so its own scenario steps on response time act on top of it (a set value
-     * is the value seen).
-     */
-    public void propagate() {
+        int[] outside = part.outside;
+        double[] outsideResponse = part.outsideResponse;
+        for (int i = 0; i < outside.length; i++) {
+            computeServer(outside[i], -1, false, part.scratch, 0);
+            outsideResponse[i] = part.scratch[RESPONSE][0];
+        }
         double[] response = columns[RESPONSE];
-        for (int s = from; s < to; s++) {
+        for (int s = lo; s < hi; s++) {
             int[] ups = model.upstream[s];
             if (ups.length == 0 || Double.isNaN(response[s - from])) {
                 continue;
             }
             double extra = 0;
             for (int u : ups) {
-                double upstream = u >= from && u < to ? ownResponse[u - from] : ownResponseOutside(u);
+                double upstream = u >= lo && u < hi ? ownResponse[u - from]
+                        : outsideResponse[Arrays.binarySearch(outside, u)];
                 if (!Double.isNaN(upstream)) {
                     extra += Math.max(0, upstream - 3 * model.latencyMs[u]);
                 }
@@ -195,11 +226,21 @@ public final class Generator {
         }
     }
 
-    private final double[][] outsideScratch = new double[6][1];
+    /** See {@link #part(int, int)}. Holds per-tick scratch space: one thread at a time. */
+    public static final class Part {
+        final int lo;
+        final int hi;
+        /** Fleet indexes outside the part that its servers depend on, sorted. */
+        final int[] outside;
+        final double[] outsideResponse;
+        final double[][] scratch = new double[6][1];
 
-    private double ownResponseOutside(int server) {
-        computeServer(server, -1, false, outsideScratch, 0);
-        return outsideScratch[RESPONSE][0];
+        private Part(int lo, int hi, int[] outside) {
+            this.lo = lo;
+            this.hi = hi;
+            this.outside = outside;
+            this.outsideResponse = new double[outside.length];
+        }
     }
 
     /**
@@ -210,12 +251,11 @@ public final class Generator {
     private void computeServer(int s, int local, boolean cached, double[][] out, int slot) {
         FleetModel m = model;
         long t = currentMillis;
-        double seconds = t / 1000.0;
         boolean effects = activeCount > 0 && hasEffects(s);
-        double loadNoise = (noise(s, local, cached, FleetModel.LOAD_SLOW, seconds)
-                + 0.5 * noise(s, local, cached, FleetModel.LOAD_MID, seconds)
-                + 0.25 * noise(s, local, cached, FleetModel.LOAD_FAST, seconds)) / 1.75;
-        double jitter = noise(s, local, cached, FleetModel.LOAD_FAST, seconds);
+        double jitter = noise(s, local, cached, FleetModel.LOAD_FAST);
+        double loadNoise = (noise(s, local, cached, FleetModel.LOAD_SLOW)
+                + 0.5 * noise(s, local, cached, FleetModel.LOAD_MID)
+                + 0.25 * jitter) / 1.75;
         double load = Math.max(0.08, 1 + (currentCycle - 1) * m.peakScale[s]);
         double burst = burst(s, local, cached, t);
 
@@ -224,31 +264,31 @@ public final class Generator {
             cpu = applyEffects(s, CPU, cpu, jitter, 0, 100);
         }
         double memory = clamp(m.memoryBase[s] + 0.25 * (cpu - m.cpuBase[s])
-                + 2.5 * noise(s, local, cached, FleetModel.MEMORY, seconds), 1, 100);
+                + 2.5 * noise(s, local, cached, FleetModel.MEMORY), 1, 100);
         if (effects) {
             memory = applyEffects(s, MEMORY, memory, jitter, 0, 100);
         }
         long period = m.cleanupPeriodMillis[s];
         double phase = (double) Math.floorMod(t + m.cleanupPhaseMillis[s], period) / period;
         double disk = clamp(m.diskBase[s] + m.diskGrowth[s] * phase
-                + 0.15 * noise(s, local, cached, FleetModel.DISK, seconds), 0, 100);
+                + 0.15 * noise(s, local, cached, FleetModel.DISK), 0, 100);
         if (effects) {
             disk = applyEffects(s, DISK, disk, jitter, 0, 100);
         }
         double networkIn = Math.max(0.01, m.trafficMbps[s] * load
-                * (1 + 0.25 * noise(s, local, cached, FleetModel.NETWORK_IN, seconds)) * (1 + burst / 50));
+                * (1 + 0.25 * noise(s, local, cached, FleetModel.NETWORK_IN)) * (1 + burst / 50));
         if (effects) {
             networkIn = applyEffects(s, NET_IN, networkIn, jitter, 0, Double.POSITIVE_INFINITY);
         }
         double networkOut = Math.max(0.01, networkIn * m.outRatio[s]
-                * (1 + 0.1 * noise(s, local, cached, FleetModel.NETWORK_OUT, seconds)));
+                * (1 + 0.1 * noise(s, local, cached, FleetModel.NETWORK_OUT)));
         if (effects) {
             networkOut = applyEffects(s, NET_OUT, networkOut, jitter, 0, Double.POSITIVE_INFINITY);
         }
         // Queueing: response time R = R0 / (1 - rho) explodes as CPU utilisation rho nears saturation.
         double rho = Double.isNaN(cpu) ? 0 : Math.min(cpu / 100, 0.975);
         double response = Math.min(m.latencyMs[s] * 40, m.latencyMs[s] / (1 - rho)
-                * (1 + 0.08 * noise(s, local, cached, FleetModel.RESPONSE, seconds)));
+                * (1 + 0.08 * noise(s, local, cached, FleetModel.RESPONSE)));
         if (local >= 0) {
             normalResponse[local] = response;
             ownJitter[local] = jitter;
@@ -310,11 +350,13 @@ public final class Generator {
         return value;
     }
 
-    /** Smooth noise in about [-1, 1]: interpolated hashed lattice values (value noise with quintic fade). */
-    private double noise(int s, int local, boolean cached, int channel, double seconds) {
-        double x = seconds / FleetModel.CHANNEL_PERIOD_SECONDS[channel];
-        double floor = Math.floor(x);
-        long i = (long) floor;
+    /**
+     * Smooth noise in about [-1, 1]: interpolated hashed lattice values (value noise with quintic fade). The lattice
+     * coordinate is {@code seconds / CHANNEL_PERIOD_SECONDS[channel]}; its cell and fade are computed once per tick
+     * by {@link #begin(long)}.
+     */
+    private double noise(int s, int local, boolean cached, int channel) {
+        long i = currentCell[channel];
         double left;
         double right;
         if (cached) {
@@ -334,9 +376,7 @@ public final class Generator {
             left = lattice(s, channel, i);
             right = lattice(s, channel, i + 1);
         }
-        double f = x - floor;
-        double fade = f * f * f * (f * (f * 6 - 15) + 10);
-        return left + (right - left) * fade;
+        return left + (right - left) * currentFade[channel];
     }
 
     private double lattice(int s, int channel, long i) {
@@ -345,7 +385,7 @@ public final class Generator {
 
     /** CPU percentage points added by bursts: a few minutes of extra load, smooth at both ends. */
     private double burst(int s, int local, boolean cached, long t) {
-        long w = Math.floorDiv(t, BURST_WINDOW_MILLIS);
+        long w = currentBurstWindow;
         if (!cached) {
             return burstAt(s, w, t) + burstAt(s, w - 1, t);
         }

@@ -33,10 +33,18 @@ import java.util.Locale;
  * warming up (the sink is null), the first announced tick reports as changes from HEALTHY whatever is already going on,
  * and a status that a block restart changes raises or resolves its alert like any other change. So every resolved
  * alert was raised in the same run, and the open alerts always match the statuses in the frames.
+ *
+ * <p>Per tick and server this costs a few comparisons and no allocation: statuses are stored only when they change
+ * (a reference store costs a GC write barrier), and alerts are built only when they are tracked. The frame's statuses
+ * are written on change only too, so the frame's statuses must be written by no one else.
+ *
+ * <p>A tick is {@link #begin(long)} then {@link #update(int, int, VibeListener)} over the servers. Without a sink,
+ * disjoint server ranges of one tick may be updated on different threads.
  */
 public final class HealthTracker {
     private final Fleet fleet;
     private final MetricSet metrics;
+    private final MutableFleetFrame frame;
     private final int from;
     private final int serverCount;
     private final int[] thresholded;
@@ -46,6 +54,10 @@ public final class HealthTracker {
     private final int cpu;
     private final int memory;
     private final int disk;
+    private final boolean trackAlerts;
+    private final double[][] thresholdedColumns;
+    private final double[][] allColumns;
+    private long millis;
 
     private Status[] current;
     private Status[] next;
@@ -53,15 +65,23 @@ public final class HealthTracker {
     private boolean nextStarted;
     // What the events published so far announced: per server, and per server and thresholded metric.
     private final Status[] serverStatus;
+    // What the frame shows, per server: the frame is written on change only.
+    private final Status[] frameStatus;
     private final Status[] reported;
     private final Alert[] openAlerts;
 
-    public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, int from, int to, long blockTicks,
-                         long warmTicks) {
+    /**
+     * @param frame       the frame whose values are judged and whose statuses are written; its range is tracked
+     * @param trackAlerts whether to keep open alerts, which publishing alert events needs; when false, status changes
+     *                    build no alert objects and updates must be given no sink
+     */
+    public HealthTracker(Fleet fleet, MetricSet metrics, StatusPolicy policy, MutableFleetFrame frame, long blockTicks,
+                         long warmTicks, boolean trackAlerts) {
         this.fleet = fleet;
         this.metrics = metrics;
-        this.from = from;
-        this.serverCount = to - from;
+        this.frame = frame;
+        this.from = frame.serverFrom();
+        this.serverCount = frame.serverTo() - from;
         Threshold[] byIndex = policy.forMetrics(metrics);
         int count = 0;
         for (Threshold t : byIndex) {
@@ -84,9 +104,20 @@ public final class HealthTracker {
         this.next = new Status[serverCount * count];
         this.serverStatus = new Status[serverCount];
         Arrays.fill(serverStatus, Status.HEALTHY);
+        this.frameStatus = new Status[serverCount];
+        Arrays.fill(frameStatus, Status.HEALTHY);
         this.reported = new Status[serverCount * count];
         Arrays.fill(reported, Status.HEALTHY);
         this.openAlerts = new Alert[serverCount * count];
+        this.trackAlerts = trackAlerts;
+        this.thresholdedColumns = new double[count][];
+        for (int j = 0; j < count; j++) {
+            thresholdedColumns[j] = frame.column(thresholded[j]);
+        }
+        this.allColumns = new double[metrics.size()][];
+        for (int m = 0; m < allColumns.length; m++) {
+            allColumns[m] = frame.column(m);
+        }
     }
 
     private int slot(int metric) {
@@ -104,10 +135,17 @@ public final class HealthTracker {
     }
 
     /**
-     * Feeds one tick: updates statuses, writes each server's status into the frame, and (when {@code sink} is not
-     * null) publishes status changes and raised or resolved alerts.
+     * Feeds one tick whose values are in the frame: updates statuses, writes each server's status into the frame, and
+     * (when {@code sink} is not null) publishes status changes and raised or resolved alerts.
      */
-    public void update(long tick, MutableFleetFrame frame, VibeListener sink) {
+    public void update(long tick, VibeListener sink) {
+        begin(tick);
+        update(from, from + serverCount, sink);
+    }
+
+    /** Starts a tick whose values are in the frame: switches status machines at block boundaries. */
+    public void begin(long tick) {
+        millis = frame.timestampMillis();
         long block = Math.floorDiv(tick, blockTicks);
         if (currentBlock == Long.MIN_VALUE || block > currentBlock + 1) {
             Arrays.fill(current, Status.HEALTHY);
@@ -127,32 +165,56 @@ public final class HealthTracker {
             Arrays.fill(next, Status.HEALTHY);
             nextStarted = true;
         }
+    }
+
+    /**
+     * Feeds the servers {@code [lo, hi)} (fleet indexes, a part of the frame) of the tick started by {@link #begin}.
+     * Without a sink, disjoint ranges may be fed concurrently.
+     */
+    public void update(int lo, int hi, VibeListener sink) {
         int k = thresholds.length;
-        long millis = frame.timestampMillis();
-        for (int local = 0; local < serverCount; local++) {
-            int server = from + local;
-            boolean anyValue = false;
+        long millis = this.millis;
+        double[][] values = thresholdedColumns;
+        double[][] all = allColumns;
+        Status[] current = this.current;
+        Status[] next = this.next;
+        boolean nextStarted = this.nextStarted;
+        for (int local = lo - from; local < hi - from; local++) {
             Status worst = Status.HEALTHY;
             for (int j = 0; j < k; j++) {
-                double value = frame.value(server, thresholded[j]);
+                double value = values[j][local];
                 int i = local * k + j;
-                Status after = thresholds[j].next(current[i], value);
-                current[i] = after;
+                Status before = current[i];
+                Status after = thresholds[j].next(before, value);
                 if (nextStarted) {
-                    next[i] = thresholds[j].next(next[i], value);
+                    Status nextBefore = next[i];
+                    Status nextAfter = thresholds[j].next(nextBefore, value);
+                    if (nextAfter != nextBefore) {
+                        next[i] = nextAfter;
+                    }
                 }
                 worst = Status.worst(worst, after);
+                if (after != before) {
+                    current[i] = after;
+                }
                 if (sink != null && after != reported[i]) {
                     reported[i] = after;
-                    alert(server, i, thresholded[j], thresholds[j], value, after, millis, sink);
+                    if (trackAlerts) {
+                        alert(from + local, i, thresholded[j], thresholds[j], value, after, millis, sink);
+                    }
                 }
             }
-            for (int m = 0; m < metrics.size() && !anyValue; m++) {
-                anyValue = !Double.isNaN(frame.value(server, m));
+            boolean anyValue = false;
+            for (int m = 0; m < all.length && !anyValue; m++) {
+                anyValue = !Double.isNaN(all[m][local]);
             }
             Status status = anyValue ? worst : Status.OFFLINE;
-            frame.setStatus(server, status);
             Status previous = serverStatus[local];
+            int server = from + local;
+            if (status != frameStatus[local]) {
+                frameStatus[local] = status;
+                frame.setStatus(server, status);
+            }
             if (sink != null && status != previous) {
                 serverStatus[local] = status;
                 sink.onEvent(new StatusChangedEvent(Instant.ofEpochMilli(millis), fleet.get(server).id(),

@@ -44,9 +44,11 @@ public final class TickRunner implements AutoCloseable {
         this.generator = new Generator(model, schedule, cycle, startMillis, stepMillis, frame);
         long blockTicks = Math.max(1, 3_600_000L / stepMillis);
         long warmTicks = Math.max(1, Math.min(blockTicks / 2, 300_000L / stepMillis));
-        this.health = new HealthTracker(fleet, metrics, policy, from, to, blockTicks, warmTicks);
+        this.health = new HealthTracker(fleet, metrics, policy, frame, blockTicks, warmTicks, detailEvents);
         this.logs = new LogGenerator(fleet, model);
-        this.parallel = new ParallelComputer(generator, threads);
+        // Frames only: statuses publish nothing, so the computer's threads feed them. Otherwise this thread does, in
+        // order, after the scenario events.
+        this.parallel = new ParallelComputer(generator, detailEvents ? null : health, threads);
         this.sink = sink;
         this.detailEvents = detailEvents;
         this.frameEvent = new FrameEvent(frame.view());
@@ -61,8 +63,10 @@ public final class TickRunner implements AutoCloseable {
     /** Positions the runner at {@code fromTick}: feeds the warm-up ticks silently. */
     public void seek(long fromTick) {
         for (long tick = health.warmStart(fromTick); tick < fromTick; tick++) {
-            computeValues(tick);
-            health.update(tick, generator.frame(), null);
+            parallel.compute(tick);
+            if (detailEvents) {
+                health.update(tick, null);
+            }
         }
         nextTick = fromTick;
     }
@@ -70,12 +74,12 @@ public final class TickRunner implements AutoCloseable {
     /** Produces the next tick and publishes it. */
     public void produceNext() {
         long tick = nextTick++;
-        computeValues(tick);
+        parallel.compute(tick);
         MutableFleetFrame frame = generator.frame();
         if (detailEvents) {
             scenarioEvents(frame.timestampMillis());
+            health.update(tick, sink);
         }
-        health.update(tick, frame, detailEvents ? sink : null);
         sink.onEvent(frameEvent);
         if (detailEvents) {
             logs.emit(tick, frame.view(), generator, sink);
@@ -85,12 +89,6 @@ public final class TickRunner implements AutoCloseable {
     /** The tick {@link #produceNext()} produces next. */
     public long nextTick() {
         return nextTick;
-    }
-
-    private void computeValues(long tick) {
-        generator.begin(tick);
-        parallel.computeOwn();
-        generator.propagate();
     }
 
     private void scenarioEvents(long t) {

@@ -52,7 +52,7 @@ class ExportersFormatTest {
                 statuses.add(frame.status(s));
             }
         }
-        assertThat(statuses).contains(Status.HEALTHY, Status.WARNING);
+        assertThat(statuses).contains(Status.HEALTHY).hasSizeGreaterThan(1);
     }
 
     @ParameterizedTest
