@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class FleetFile {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String FIELDS = "hostname, id, environment, role, labels";
+    private static final String FIELDS = "hostname, id, environment, role, labels, index";
     private static final Pattern JACKSON_LOCATION =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
@@ -153,6 +153,12 @@ final class FleetFile {
                 case "labels":
                     labelsAt = parser.currentTokenLocation();
                     labels = labels(value);
+                    break;
+                case "index":
+                    // 'vibe fleet --format json' prints each server's index; the array's order is the fleet's.
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        throw error("'index' must be a whole number, found " + describe(value));
+                    }
                     break;
                 default:
                     throw new FleetFileException(at(name, seen.get(field)) + "unknown field '" + field

@@ -114,9 +114,8 @@ class ScenarioCommandTest {
         CliRun run = vibe("scenario", "check", "--fleet", fleet, file);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("vibe scenario check: invalid fleet file '" + fleet
-                + "': server 0: unknown environment 'moon'; expected one of: onpremise, kubernetes, aws, gcp, azure,"
-                + " idc, vdi");
+        assertThat(run.errLines()).containsExactly("vibe scenario check: " + fleet
+                + ":1:39: unknown environment 'moon' (expected one of: onpremise, kubernetes, aws, gcp, azure, idc, vdi)");
     }
 
     @Test
