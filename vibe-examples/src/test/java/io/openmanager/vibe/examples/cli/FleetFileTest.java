@@ -59,7 +59,7 @@ class FleetFileTest {
                     + " azure, idc, vdi)",
             "[{\"hostname\": \"web-01\", \"environment\": \"aws\", \"rol\": \"web\"}]"
                     + "|fleet.json:1:47: unknown field 'rol' (expected one of: hostname, id, environment, role, "
-                    + "labels)",
+                    + "labels, index)",
             "[{\"hostname\": \"web-01\", \"environment\": \"aws\"}]"
                     + "|fleet.json:1:2: this server has no 'role' (every server needs hostname, environment and role)",
             "[{\"hostname\": \"web 01\", \"environment\": \"aws\", \"role\": \"web\"}]"
@@ -69,9 +69,12 @@ class FleetFileTest {
                     + "|fleet.json:1:15: 'hostname' must be a string, found a number",
             "[{\"hostname\": \"a\", \"hostname\": \"b\"}]|fleet.json:1:20: 'hostname' is given twice in this server",
             "{\"hostname\": \"web-01\"}|fleet.json:1:1: expected an array of servers, found an object",
-            "[\"web-01\"]|fleet.json:1:2: expected a server object {hostname, id, environment, role, labels}, "
+            "[\"web-01\"]|fleet.json:1:2: expected a server object {hostname, id, environment, role, labels, "
+                    + "index}, "
                     + "found a string",
             "[]|fleet.json:1:1: the fleet has no servers",
+            "[{\"index\": \"0\", \"hostname\": \"web-01\", \"environment\": \"aws\", \"role\": \"web\"}]"
+                    + "|fleet.json:1:12: 'index' must be a whole number, found a string",
             "[{\"hostname\": \"web-01\", \"environment\": \"aws\", \"role\": \"web\", \"labels\": [\"a\"]}]"
                     + "|fleet.json:1:72: 'labels' must be an object of strings, found an array",
             "[{\"hostname\": \"web-01\", \"environment\": \"aws\", \"role\": \"web\", \"labels\": {\"a\": 1}}]"
