@@ -47,6 +47,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     static final int COMPONENTS = 5;
     private static final double MIN_SD = 0.05;
+    private static final double FLAT_MIN_SD = Double.parseDouble(System.getProperty("fsd", "0.5"));
+    private static final double HALF_SURPRISE = 12.0;
+    private static final int CALIBRATION_WARMUP = Integer.getInteger("cw", 150);
+    private static final double LOG10_COMPONENTS = Math.log10(COMPONENTS);
     private static final double SHORT_ALPHA = 0.25;
     private static final double DIFF_SHORT_ALPHA = 0.1;
     private static final double DIFF_LONG_ALPHA = 0.005;
@@ -65,6 +69,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private double diffShort;
     private double diffLong;
     private long flatRun;
+    private long longestRun;
+    final double[] debug = new double[COMPONENTS];
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -106,31 +112,36 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         if (n > 0) {
             double diff = Math.abs(value - previous);
             shortMean += SHORT_ALPHA * (value - shortMean);
-            double minP = 1.0;
+            double minP = 0.0;
             if (window.count() >= 8) {
                 double median = window.quantile(0.5);
                 double scale = Scores.floorScale((window.quantile(0.75) - window.quantile(0.25)) / 1.349, median);
                 double spike = Math.abs(value - median) / scale;
                 double level = Math.abs(shortMean - median) / scale;
-                double flat = diff <= 1e-12 * (Math.abs(value) + 1e-300) ? flatRun + 1 : 0;
-                minP = Math.min(minP, calibrators[0].tailThenLearn(spike, calibrationAlpha, MIN_SD, warmup));
-                minP = Math.min(minP, calibrators[1].tailThenLearn(level, calibrationAlpha, MIN_SD, warmup));
-                minP = Math.min(minP, calibrators[2].tailThenLearn(diffShort / Scores.floorScale(diffLong, median),
-                        calibrationAlpha, MIN_SD, warmup));
-                minP = Math.min(minP, calibrators[3].tailThenLearn(flat, calibrationAlpha, MIN_SD, warmup));
+                double flat = diff <= 1e-12 * (Math.abs(value) + 1e-300) ? (flatRun + 1.0) / (longestRun + 1.0) : 0;
+                minP = Math.min(minP, debug[0] = calibrators[0].log10TailThenLearn(spike, calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
+                minP = Math.min(minP, debug[1] = calibrators[1].log10TailThenLearn(level, calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
+                minP = Math.min(minP, debug[2] = calibrators[2].log10TailThenLearn(diffShort / Scores.floorScale(diffLong, median),
+                        calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
+                minP = Math.min(minP, debug[3] = calibrators[3].log10TailThenLearn(flat, calibrationAlpha, FLAT_MIN_SD, CALIBRATION_WARMUP));
             }
             seasonal.update(timestampMillis, value);
             if (seasonal.isWarm()) {
-                minP = Math.min(minP, calibrators[4].tailThenLearn(Math.abs(seasonal.lastZ()), calibrationAlpha,
-                        MIN_SD, warmup));
+                minP = Math.min(minP, debug[4] = calibrators[4].log10TailThenLearn(Math.abs(seasonal.lastZ()), calibrationAlpha,
+                        MIN_SD, CALIBRATION_WARMUP));
             }
             if (n >= warmup) {
-                double p = Math.min(1.0, COMPONENTS * minP);
-                raw = p > 0 ? Math.min(1.0, -Math.log10(p) / 12.0) : 1.0;
+                double surprise = -Math.min(0.0, LOG10_COMPONENTS + minP);
+                raw = surprise / (surprise + HALF_SURPRISE);
             }
             diffShort += DIFF_SHORT_ALPHA * (diff - diffShort);
             diffLong += Math.max(DIFF_LONG_ALPHA, 1.0 / n) * (diff - diffLong);
-            flatRun = diff <= 1e-12 * (Math.abs(value) + 1e-300) ? flatRun + 1 : 0;
+            if (diff <= 1e-12 * (Math.abs(value) + 1e-300)) {
+                flatRun++;
+            } else {
+                longestRun = Math.max(longestRun, flatRun);
+                flatRun = 0;
+            }
         } else {
             shortMean = value;
             seasonal.update(timestampMillis, value);
@@ -155,10 +166,16 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     @Override
     public Snapshot snapshot() {
+        double[][] calBins = new double[COMPONENTS][];
+        double[] calTotal = new double[COMPONENTS];
+        double[] calWeight = new double[COMPONENTS];
         double[] calMean = new double[COMPONENTS];
         double[] calVariance = new double[COMPONENTS];
         long[] calN = new long[COMPONENTS];
         for (int i = 0; i < COMPONENTS; i++) {
+            calBins[i] = calibrators[i].bins.clone();
+            calTotal[i] = calibrators[i].total;
+            calWeight[i] = calibrators[i].weight;
             calMean[i] = calibrators[i].mean;
             calVariance[i] = calibrators[i].variance;
             calN[i] = calibrators[i].n;
@@ -171,8 +188,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             maxValue[i] = recent.value[at];
         }
         return new Snapshot(window.capacity(), warmup, calibrationAlpha, suppression, suppressionFactor,
-                window.toArrayOldestFirst(), window.inserted(), seasonal.snapshot(), calMean, calVariance, calN,
-                maxIndex, maxValue, recent.count, n, previous, shortMean, diffShort, diffLong, flatRun,
+                window.toArrayOldestFirst(), window.inserted(), seasonal.snapshot(), calBins, calTotal, calWeight, calMean, calVariance, calN,
+                maxIndex, maxValue, recent.count, n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
                 inputCounters());
     }
 
@@ -187,6 +204,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param windowValues      the robust window, oldest first
      * @param windowInserted    values inserted into the window in total
      * @param seasonal          the seasonal component
+     * @param calibrationBins   per component, the calibration histogram
+     * @param calibrationTotal  per component, the histogram's total mass
+     * @param calibrationWeight per component, the weight of the next statistic
      * @param calibrationMean   per component, the calibration mean
      * @param calibrationVariance per component, the calibration variance
      * @param calibrationCount  per component, statistics learned
@@ -199,14 +219,17 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param diffShort         short mean absolute difference
      * @param diffLong          long mean absolute difference
      * @param flatRun           current run of unchanged values
+     * @param longestRun        longest finished run of unchanged values
      * @param counters          input counters
      */
     public record Snapshot(int window, int warmup, double calibrationAlpha, int suppression,
                            double suppressionFactor, double[] windowValues, long windowInserted,
-                           SeasonalDetector.Snapshot seasonal, double[] calibrationMean,
+                           SeasonalDetector.Snapshot seasonal, double[][] calibrationBins,
+                           double[] calibrationTotal, double[] calibrationWeight, double[] calibrationMean,
                            double[] calibrationVariance, long[] calibrationCount, long[] maxIndex,
                            double[] maxValue, long maxCount, long n, double previous, double shortMean,
-                           double diffShort, double diffLong, long flatRun, InputCounters counters)
+                           double diffShort, double diffLong, long flatRun, long longestRun,
+                           InputCounters counters)
             implements DetectorSnapshot {
         @Override
         public DefaultDetector restore() {
@@ -215,6 +238,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             d.window.restore(windowValues, windowInserted);
             d.seasonal = seasonal.restore();
             for (int i = 0; i < COMPONENTS; i++) {
+                System.arraycopy(calibrationBins[i], 0, d.calibrators[i].bins, 0, TailCalibrator.BINS);
+                d.calibrators[i].total = calibrationTotal[i];
+                d.calibrators[i].weight = calibrationWeight[i];
                 d.calibrators[i].mean = calibrationMean[i];
                 d.calibrators[i].variance = calibrationVariance[i];
                 d.calibrators[i].n = calibrationCount[i];
@@ -232,6 +258,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             d.diffShort = diffShort;
             d.diffLong = diffLong;
             d.flatRun = flatRun;
+            d.longestRun = longestRun;
             d.restoreInputCounters(counters);
             return d;
         }
@@ -245,13 +272,16 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             return window == s.window && warmup == s.warmup && calibrationAlpha == s.calibrationAlpha
                     && suppression == s.suppression && suppressionFactor == s.suppressionFactor
                     && Arrays.equals(windowValues, s.windowValues) && windowInserted == s.windowInserted
-                    && seasonal.equals(s.seasonal) && Arrays.equals(calibrationMean, s.calibrationMean)
+                    && seasonal.equals(s.seasonal) && Arrays.deepEquals(calibrationBins, s.calibrationBins)
+                    && Arrays.equals(calibrationTotal, s.calibrationTotal)
+                    && Arrays.equals(calibrationWeight, s.calibrationWeight)
+                    && Arrays.equals(calibrationMean, s.calibrationMean)
                     && Arrays.equals(calibrationVariance, s.calibrationVariance)
                     && Arrays.equals(calibrationCount, s.calibrationCount) && Arrays.equals(maxIndex, s.maxIndex)
                     && Arrays.equals(maxValue, s.maxValue) && maxCount == s.maxCount && n == s.n
                     && Double.compare(previous, s.previous) == 0 && Double.compare(shortMean, s.shortMean) == 0
                     && Double.compare(diffShort, s.diffShort) == 0 && Double.compare(diffLong, s.diffLong) == 0
-                    && flatRun == s.flatRun && counters.equals(s.counters);
+                    && flatRun == s.flatRun && longestRun == s.longestRun && counters.equals(s.counters);
         }
 
         @Override

@@ -31,6 +31,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     /** Default {@code minAutocorrelation}. */
     public static final double DEFAULT_MIN_AUTOCORRELATION = 0.3;
     private static final double CLIP = 5.0;
+    private static final double MIN_PROMINENCE = 0.3;
 
     private final int givenPeriod;
     private final int learn;
@@ -178,8 +179,11 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
         }
         int best = 1;
         double bestAcf = minAutocorrelation;
+        double lowest = acf[1];
         for (int lag = 2; lag <= maxLag; lag++) {
-            if (acf[lag] >= bestAcf && acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1]) {
+            lowest = Math.min(lowest, acf[lag]);
+            if (acf[lag] >= bestAcf && acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1]
+                    && acf[lag] - lowest >= MIN_PROMINENCE) {
                 best = lag;
                 bestAcf = acf[lag];
             }

@@ -1,29 +1,66 @@
 package io.openmanager.vibe.analytics.detect;
 
 /**
- * Maps a non-negative statistic to an upper-tail probability under its own running distribution: the statistic is
- * log-compressed ({@code log1p}), its exponentially weighted mean and variance are learned, and the tail is normal
- * on that scale. The variance has a floor so that a statistic that never moved does not make every later move
- * infinitely surprising. Fields are package-visible for the owner's snapshot.
+ * Maps a non-negative statistic to the log10 of an upper-tail probability under the statistic's own running
+ * distribution. The statistic is log-compressed ({@code u = log1p(stat)}) and two tail models are learned with the
+ * same exponential forgetting:
+ * <ul>
+ *   <li>an empirical one: a histogram of u (64 bins of width 0.125, the last one open), whose tail mass above u,
+ *       interpolated within u's bin, divided by the total mass, is {@code p_emp};</li>
+ *   <li>a normal one on the u scale (exponentially weighted mean and variance, standard deviation floored), giving
+ *       {@code p_norm}, which keeps resolution beyond the largest value ever seen.</li>
+ * </ul>
+ * The tail probability is {@code max(p_emp, p_norm)}: a value is surprising only if it is rare in the series'
+ * history and far out on its scale, so an event that recurs (a daily batch job) stops alarming. Forgetting uses a
+ * growing weight for new mass (rescaled when large) so an update costs O(1) plus the O(bins) tail sum. Fields are
+ * package-visible for the owner's snapshot.
  */
 final class TailCalibrator {
+    static final int BINS = 64;
+    private static final double BIN_WIDTH = 0.125;
+    private static final double RESCALE_AT = 1e100;
+
+    final double[] bins = new double[BINS];
+    double total;
+    double weight = 1.0;
     double mean;
     double variance;
     long n;
 
-    /** The tail probability of {@code stat} under what was learned, then learns it. */
-    double tailThenLearn(double stat, double alpha, double minSd, int warmup) {
+    /** log10 of the tail probability of {@code stat} under what was learned (0 while warming up), then learns it. */
+    double log10TailThenLearn(double stat, double alpha, double minSd, int warmup) {
         double u = Math.log1p(stat > 0 ? stat : 0.0);
-        double p = 1.0;
+        double position = u / BIN_WIDTH;
+        int bin = position >= BINS - 1 ? BINS - 1 : (int) position;
+        double log10P = 0.0;
         if (n >= warmup) {
             double sd = Math.sqrt(variance);
-            p = Scores.upperTail((u - mean) / (sd > minSd ? sd : minSd));
+            double normal = Scores.log10UpperTail((u - mean) / (sd > minSd ? sd : minSd));
+            double above = 0.0;
+            for (int b = bin + 1; b < BINS; b++) {
+                above += bins[b];
+            }
+            if (bin < BINS - 1) {
+                above += bins[bin] * (1.0 - (position - bin));
+            }
+            double empirical = above > 0 ? Math.log10(above / total) : Double.NEGATIVE_INFINITY;
+            log10P = Math.min(0.0, Math.max(normal, empirical));
         }
         n++;
         double a = Math.max(alpha, 1.0 / n);
         double d = u - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);
-        return p;
+        weight /= 1.0 - alpha;
+        bins[bin] += weight;
+        total += weight;
+        if (weight > RESCALE_AT) {
+            for (int b = 0; b < BINS; b++) {
+                bins[b] /= weight;
+            }
+            total /= weight;
+            weight = 1.0;
+        }
+        return log10P;
     }
 }
