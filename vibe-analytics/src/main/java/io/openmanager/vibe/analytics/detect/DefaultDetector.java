@@ -4,32 +4,40 @@ import java.util.Arrays;
 
 /**
  * The default detector: several views of the series, each calibrated against its own history, combined into one
- * probability-like score, with repeated alarms for one event suppressed.
+ * probability-like score, with repeated alarms for one event suppressed. Same defaults for every series.
  *
  * <h2>Components (all causal, each a statistic >= 0)</h2>
  * <ul>
- *   <li><b>spike/dip</b>: robust z-score against the median and IQR/1.349 of the last {@code window} values;</li>
- *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against the same median, in robust scales;</li>
- *   <li><b>variance change</b>: the short mean absolute difference between consecutive values against the long
- *       one;</li>
- *   <li><b>flat-line</b>: the length of the current run of unchanged values;</li>
- *   <li><b>broken seasonality</b>: the residual z-score of a {@link SeasonalDetector} (automatic period).</li>
+ *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against the median of the last {@code window}
+ *       values, in robust scales (IQR / 1.349, from an order-statistic tree, O(log w));</li>
+ *   <li><b>variance change</b>: the short (weight 0.1) mean absolute difference between consecutive values against
+ *       the long (weight 0.005) one;</li>
+ *   <li><b>flat-line</b>: the length of the current run of unchanged values relative to the longest earlier run;</li>
+ *   <li><b>spikes, dips and broken seasonality</b>: the residual z-score of a {@link SeasonalDetector} with its
+ *       defaults (automatic period, 600 values to learn; without a period it is a robust level model). This
+ *       component joins once the seasonal model has learned.</li>
  * </ul>
+ * A plain sliding-window spike z-score was tried as a fifth component and lowered the NAB score (it duplicates the
+ * seasonal residual and alarms on normal daily peaks), so it is not part of the ensemble.
  *
  * <h2>Calibration</h2>
- * Each statistic goes through its own running tail model ({@code log1p} of the statistic, exponentially weighted
- * mean and variance, learning rate {@code calibrationAlpha}), giving a tail probability {@code p_i}. The combined
- * tail probability is {@code p = min(1, 5 * min_i p_i)} (Bonferroni), and the raw score is
- * {@code min(1, -log10(p) / 12)}: a score of 0.5 means a one-in-a-million event under what the detector has learned
- * for this series, whatever the series' units and noise. Scores therefore mean the same across series.
+ * Each statistic goes through its own running tail model ({@code TailCalibrator}: an exponentially forgetting
+ * histogram of {@code log1p(stat)} and a normal law on the same scale, learning rate {@code calibrationAlpha};
+ * the tail probability is the larger of the two), giving {@code p_i}. The combined tail probability is
+ * {@code p = min(1, 4 * min_i p_i)} (Bonferroni over the four components). With the surprise
+ * {@code S = -log10 p}, the score is {@code S / (S + 12)}: 0.5 means a one-in-10^12 event under what the detector
+ * has learned for this series, whatever its units and noise, so scores mean the same across series and never
+ * saturate (the ranking of very rare events is kept).
  *
  * <h2>Suppression</h2>
- * One event should raise one alarm: a raw score that does not exceed the highest raw score of the previous
- * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, stronger event still scores fully.
+ * One event should raise one alarm: a score that does not exceed 1.1 times the highest score of the previous
+ * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
+ * scores fully.
  *
- * <p>Warm-up: {@code warmup} values (score 0). Parameters (name, default): {@code window} 256, {@code warmup} 64,
- * {@code calibrationAlpha} 0.002, {@code suppression} 200 values, {@code suppressionFactor} 0.25; the seasonal
- * component uses {@link SeasonalDetector}'s defaults.
+ * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the detector scores
+ * 0 for the first {@code 8 + warmup} values (and the seasonal component for its first 600 + {@code warmup}).
+ * Parameters (name, default): {@code window} 256, {@code warmup} 300, {@code calibrationAlpha} 0.005,
+ * {@code suppression} 200 values, {@code suppressionFactor} 0.25.
  */
 public final class DefaultDetector extends AbstractAnomalyDetector {
     /** The registered name. */
@@ -37,20 +45,25 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     /** Default {@code window}. */
     public static final int DEFAULT_WINDOW = 256;
     /** Default {@code warmup}. */
-    public static final int DEFAULT_WARMUP = 64;
+    public static final int DEFAULT_WARMUP = 300;
     /** Default {@code calibrationAlpha}. */
-    public static final double DEFAULT_CALIBRATION_ALPHA = 0.002;
+    public static final double DEFAULT_CALIBRATION_ALPHA = 0.005;
     /** Default {@code suppression}. */
     public static final int DEFAULT_SUPPRESSION = 200;
     /** Default {@code suppressionFactor}. */
     public static final double DEFAULT_SUPPRESSION_FACTOR = 0.25;
 
-    static final int COMPONENTS = 5;
+    static final int COMPONENTS = 4;
+    private static final int LEVEL = 0;
+    private static final int VARIANCE = 1;
+    private static final int FLAT = 2;
+    private static final int SEASONAL = 3;
+    private static final int MIN_WINDOW = 8;
     private static final double MIN_SD = 0.05;
-    private static final double FLAT_MIN_SD = Double.parseDouble(System.getProperty("fsd", "0.5"));
-    private static final double HALF_SURPRISE = 12.0;
-    private static final int CALIBRATION_WARMUP = Integer.getInteger("cw", 150);
+    private static final double FLAT_MIN_SD = 0.5;
     private static final double LOG10_COMPONENTS = Math.log10(COMPONENTS);
+    private static final double HALF_SURPRISE = 12.0;
+    private static final double REPEAT_RATIO = 1.1;
     private static final double SHORT_ALPHA = 0.25;
     private static final double DIFF_SHORT_ALPHA = 0.1;
     private static final double DIFF_LONG_ALPHA = 0.005;
@@ -70,7 +83,6 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private double diffLong;
     private long flatRun;
     private long longestRun;
-    final double[] debug = new double[COMPONENTS];
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -80,18 +92,15 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     /**
      * @param window            values of the robust window, >= 8
-     * @param warmup            values learned before scoring, in [8, window]
+     * @param warmup            statistics each calibration learns before it can report surprise, >= 1
      * @param calibrationAlpha  learning rate of the calibration in (0, 1]
      * @param suppression       values after a score during which lower or equal scores are damped, >= 1
      * @param suppressionFactor the damping factor in [0, 1]
      */
     public DefaultDetector(int window, int warmup, double calibrationAlpha, int suppression,
                            double suppressionFactor) {
-        Scores.checkAtLeast("window", window, 8);
-        this.warmup = Scores.checkAtLeast("warmup", warmup, 8);
-        if (warmup > window) {
-            throw new IllegalArgumentException("warmup must be at most window (" + window + "): " + warmup);
-        }
+        Scores.checkAtLeast("window", window, MIN_WINDOW);
+        this.warmup = Scores.checkAtLeast("warmup", warmup, 1);
         this.calibrationAlpha = Scores.checkFraction("calibrationAlpha", calibrationAlpha);
         this.suppression = Scores.checkAtLeast("suppression", suppression, 1);
         if (!(suppressionFactor >= 0.0 && suppressionFactor <= 1.0)) {
@@ -111,32 +120,32 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         double raw = 0.0;
         if (n > 0) {
             double diff = Math.abs(value - previous);
+            boolean unchanged = diff <= 1e-12 * Math.abs(value);
             shortMean += SHORT_ALPHA * (value - shortMean);
-            double minP = 0.0;
-            if (window.count() >= 8) {
+            double minLog10P = 0.0;
+            if (window.count() >= MIN_WINDOW) {
                 double median = window.quantile(0.5);
                 double scale = Scores.floorScale((window.quantile(0.75) - window.quantile(0.25)) / 1.349, median);
-                double spike = Math.abs(value - median) / scale;
                 double level = Math.abs(shortMean - median) / scale;
-                double flat = diff <= 1e-12 * (Math.abs(value) + 1e-300) ? (flatRun + 1.0) / (longestRun + 1.0) : 0;
-                minP = Math.min(minP, debug[0] = calibrators[0].log10TailThenLearn(spike, calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
-                minP = Math.min(minP, debug[1] = calibrators[1].log10TailThenLearn(level, calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
-                minP = Math.min(minP, debug[2] = calibrators[2].log10TailThenLearn(diffShort / Scores.floorScale(diffLong, median),
-                        calibrationAlpha, MIN_SD, CALIBRATION_WARMUP));
-                minP = Math.min(minP, debug[3] = calibrators[3].log10TailThenLearn(flat, calibrationAlpha, FLAT_MIN_SD, CALIBRATION_WARMUP));
+                double variance = diffShort / Scores.floorScale(diffLong, median);
+                double flat = unchanged ? (flatRun + 1.0) / (longestRun + 1.0) : 0.0;
+                minLog10P = Math.min(minLog10P, calibrators[LEVEL].log10TailThenLearn(level, calibrationAlpha, MIN_SD,
+                        warmup));
+                minLog10P = Math.min(minLog10P, calibrators[VARIANCE].log10TailThenLearn(variance, calibrationAlpha,
+                        MIN_SD, warmup));
+                minLog10P = Math.min(minLog10P, calibrators[FLAT].log10TailThenLearn(flat, calibrationAlpha,
+                        FLAT_MIN_SD, warmup));
             }
             seasonal.update(timestampMillis, value);
             if (seasonal.isWarm()) {
-                minP = Math.min(minP, debug[4] = calibrators[4].log10TailThenLearn(Math.abs(seasonal.lastZ()), calibrationAlpha,
-                        MIN_SD, CALIBRATION_WARMUP));
+                minLog10P = Math.min(minLog10P, calibrators[SEASONAL].log10TailThenLearn(Math.abs(seasonal.lastZ()),
+                        calibrationAlpha, MIN_SD, warmup));
             }
-            if (n >= warmup) {
-                double surprise = -Math.min(0.0, LOG10_COMPONENTS + minP);
-                raw = surprise / (surprise + HALF_SURPRISE);
-            }
+            double surprise = -Math.min(0.0, LOG10_COMPONENTS + minLog10P);
+            raw = surprise / (surprise + HALF_SURPRISE);
             diffShort += DIFF_SHORT_ALPHA * (diff - diffShort);
             diffLong += Math.max(DIFF_LONG_ALPHA, 1.0 / n) * (diff - diffLong);
-            if (diff <= 1e-12 * (Math.abs(value) + 1e-300)) {
+            if (unchanged) {
                 flatRun++;
             } else {
                 longestRun = Math.max(longestRun, flatRun);
@@ -146,7 +155,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             shortMean = value;
             seasonal.update(timestampMillis, value);
         }
-        double out = raw > recent.max() ? raw : raw * suppressionFactor;
+        double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * suppressionFactor;
         recent.add(raw);
         window.add(value);
         previous = value;
@@ -161,7 +170,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     @Override
     public boolean isWarm() {
-        return n > warmup;
+        return n >= MIN_WINDOW + warmup;
     }
 
     @Override

@@ -1,19 +1,20 @@
 package io.openmanager.vibe.analytics.detect;
 
 /**
- * Two-sided Page-Hinkley test for changes of the mean, including slow drifts. Values are standardised by a standard
- * deviation learned during warm-up and then slowly ({@code alpha}); the test accumulates {@code z - mean_z - delta}
+ * Two-sided Page-Hinkley test for changes of the mean, including slow drifts. Values are standardised against an
+ * exponentially weighted mean and standard deviation (learning rate {@code alpha}, slow next to the test's
+ * reaction); the test accumulates {@code z - mean_z - delta}
  * against the running mean since the last change and compares the distance from its running extremum with
  * {@code lambda}. Score {@code min(1, PH / lambda)}; after a declaration the test restarts.
  *
- * <p>Parameters (name, default): {@code delta} 0.1 (tolerated drift per value, in standard deviations),
+ * <p>Parameters (name, default): {@code delta} 0.25 (tolerated drift per value, in standard deviations),
  * {@code lambda} 30 (decision threshold, in standard deviations), {@code alpha} 0.01, {@code warmup} 30 values.
  */
 public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     /** The registered name. */
     public static final String NAME = "page-hinkley";
     /** Default {@code delta}. */
-    public static final double DEFAULT_DELTA = 0.1;
+    public static final double DEFAULT_DELTA = 0.25;
     /** Default {@code lambda}. */
     public static final double DEFAULT_LAMBDA = 30.0;
     /** Default {@code alpha}. */
@@ -57,7 +58,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     protected double score(long timestampMillis, double value) {
         double score = 0.0;
         if (n >= warmup) {
-            double z = value / Scores.floorScale(Math.sqrt(ewVariance), ewMean);
+            double z = (value - ewMean) / Scores.floorScale(Math.sqrt(ewVariance), ewMean);
             sinceChange++;
             meanSinceChange += (z - meanSinceChange) / sinceChange;
             sumUp += z - meanSinceChange - delta;
