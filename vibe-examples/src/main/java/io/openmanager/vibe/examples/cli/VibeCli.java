@@ -29,7 +29,7 @@ import java.util.Objects;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Simulates a fleet of servers and analyses its metrics.",
-        subcommands = {FleetCommand.class, HelpCommand.class},
+        subcommands = {FleetCommand.class, DetectCommand.class, NabScoreCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
