@@ -11,7 +11,7 @@ import java.util.Arrays;
  *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against the median of the last {@code window}
  *       values, in robust scales (IQR / 1.349, from an order-statistic tree, O(log w));</li>
  *   <li><b>variance change</b>: the short (weight 0.1) mean absolute difference between consecutive values against
- *       the long (weight 0.005) one;</li>
+ *       the long (weight 0.002) one;</li>
  *   <li><b>flat-line</b>: the length of the current run of unchanged values relative to the longest earlier run;</li>
  *   <li><b>spikes, dips and broken seasonality</b>: the residual z-score of a {@link SeasonalDetector} with its
  *       defaults (automatic period, 600 values to learn; without a period it is a robust level model). This
@@ -37,7 +37,7 @@ import java.util.Arrays;
  * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the detector scores
  * 0 for the first {@code 8 + warmup} values (and the seasonal component for its first 600 + {@code warmup}).
  * Parameters (name, default): {@code window} 256, {@code warmup} 300, {@code calibrationAlpha} 0.005,
- * {@code suppression} 200 values, {@code suppressionFactor} 0.25.
+ * {@code suppression} 300 values, {@code suppressionFactor} 0.25.
  */
 public final class DefaultDetector extends AbstractAnomalyDetector {
     /** The registered name. */
@@ -49,7 +49,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     /** Default {@code calibrationAlpha}. */
     public static final double DEFAULT_CALIBRATION_ALPHA = 0.005;
     /** Default {@code suppression}. */
-    public static final int DEFAULT_SUPPRESSION = 200;
+    public static final int DEFAULT_SUPPRESSION = 300;
     /** Default {@code suppressionFactor}. */
     public static final double DEFAULT_SUPPRESSION_FACTOR = 0.25;
 
@@ -66,7 +66,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private static final double REPEAT_RATIO = 1.1;
     private static final double SHORT_ALPHA = 0.25;
     private static final double DIFF_SHORT_ALPHA = 0.1;
-    private static final double DIFF_LONG_ALPHA = 0.005;
+    private static final double DIFF_LONG_ALPHA = 0.002;
 
     private final int warmup;
     private final double calibrationAlpha;
