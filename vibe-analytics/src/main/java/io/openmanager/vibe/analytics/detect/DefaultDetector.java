@@ -176,6 +176,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     @Override
     public Snapshot snapshot() {
         double[][] calBins = new double[COMPONENTS][];
+        double[][] calTail = new double[COMPONENTS][];
         double[] calTotal = new double[COMPONENTS];
         double[] calWeight = new double[COMPONENTS];
         double[] calMean = new double[COMPONENTS];
@@ -183,6 +184,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         long[] calN = new long[COMPONENTS];
         for (int i = 0; i < COMPONENTS; i++) {
             calBins[i] = calibrators[i].bins.clone();
+            calTail[i] = calibrators[i].tail.clone();
             calTotal[i] = calibrators[i].total;
             calWeight[i] = calibrators[i].weight;
             calMean[i] = calibrators[i].mean;
@@ -197,7 +199,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             maxValue[i] = recent.value[at];
         }
         return new Snapshot(window.capacity(), warmup, calibrationAlpha, suppression, suppressionFactor,
-                window.toArrayOldestFirst(), window.inserted(), seasonal.snapshot(), calBins, calTotal, calWeight, calMean, calVariance, calN,
+                window.toArrayOldestFirst(), window.inserted(), seasonal.snapshot(), calBins, calTail, calTotal, calWeight, calMean, calVariance, calN,
                 maxIndex, maxValue, recent.count, n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
                 inputCounters());
     }
@@ -214,6 +216,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param windowInserted    values inserted into the window in total
      * @param seasonal          the seasonal component
      * @param calibrationBins   per component, the calibration histogram
+     * @param calibrationTail   per component, the histogram's tail-sum (Fenwick) tree
      * @param calibrationTotal  per component, the histogram's total mass
      * @param calibrationWeight per component, the weight of the next statistic
      * @param calibrationMean   per component, the calibration mean
@@ -234,7 +237,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public record Snapshot(int window, int warmup, double calibrationAlpha, int suppression,
                            double suppressionFactor, double[] windowValues, long windowInserted,
                            SeasonalDetector.Snapshot seasonal, double[][] calibrationBins,
-                           double[] calibrationTotal, double[] calibrationWeight, double[] calibrationMean,
+                           double[][] calibrationTail, double[] calibrationTotal, double[] calibrationWeight, double[] calibrationMean,
                            double[] calibrationVariance, long[] calibrationCount, long[] maxIndex,
                            double[] maxValue, long maxCount, long n, double previous, double shortMean,
                            double diffShort, double diffLong, long flatRun, long longestRun,
@@ -248,6 +251,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             d.seasonal = seasonal.restore();
             for (int i = 0; i < COMPONENTS; i++) {
                 System.arraycopy(calibrationBins[i], 0, d.calibrators[i].bins, 0, TailCalibrator.BINS);
+                System.arraycopy(calibrationTail[i], 0, d.calibrators[i].tail, 0, TailCalibrator.BINS + 1);
                 d.calibrators[i].total = calibrationTotal[i];
                 d.calibrators[i].weight = calibrationWeight[i];
                 d.calibrators[i].mean = calibrationMean[i];
@@ -282,6 +286,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                     && suppression == s.suppression && suppressionFactor == s.suppressionFactor
                     && Arrays.equals(windowValues, s.windowValues) && windowInserted == s.windowInserted
                     && seasonal.equals(s.seasonal) && Arrays.deepEquals(calibrationBins, s.calibrationBins)
+                    && Arrays.deepEquals(calibrationTail, s.calibrationTail)
                     && Arrays.equals(calibrationTotal, s.calibrationTotal)
                     && Arrays.equals(calibrationWeight, s.calibrationWeight)
                     && Arrays.equals(calibrationMean, s.calibrationMean)

@@ -12,8 +12,8 @@ package io.openmanager.vibe.analytics.detect;
  * </ul>
  * The tail probability is {@code max(p_emp, p_norm)}: a value is surprising only if it is rare in the series'
  * history and far out on its scale, so an event that recurs (a daily batch job) stops alarming. Forgetting uses a
- * growing weight for new mass (rescaled when large) so an update costs O(1) plus the O(bins) tail sum. Fields are
- * package-visible for the owner's snapshot.
+ * growing weight for new mass (rescaled when large), and the tail mass comes from a Fenwick tree over the bins in
+ * reverse order, so an update costs O(log bins). Fields are package-visible for the owner's snapshot.
  */
 final class TailCalibrator {
     static final int BINS = 64;
@@ -21,6 +21,8 @@ final class TailCalibrator {
     private static final double RESCALE_AT = 1e100;
 
     final double[] bins = new double[BINS];
+    /** Fenwick tree over the bins in reverse order: prefix sums of it are tail masses (exactly 0 when empty). */
+    final double[] tail = new double[BINS + 1];
     double total;
     double weight = 1.0;
     double mean;
@@ -36,10 +38,7 @@ final class TailCalibrator {
         if (n >= warmup) {
             double sd = Math.sqrt(variance);
             double normal = Scores.log10UpperTail((u - mean) / (sd > minSd ? sd : minSd));
-            double above = 0.0;
-            for (int b = bin + 1; b < BINS; b++) {
-                above += bins[b];
-            }
+            double above = tailMass(bin + 1);
             if (bin < BINS - 1) {
                 above += bins[bin] * (1.0 - (position - bin));
             }
@@ -53,14 +52,29 @@ final class TailCalibrator {
         variance = (1.0 - a) * (variance + a * d * d);
         weight /= 1.0 - alpha;
         bins[bin] += weight;
+        for (int i = BINS - bin; i <= BINS; i += i & -i) {
+            tail[i] += weight;
+        }
         total += weight;
         if (weight > RESCALE_AT) {
             for (int b = 0; b < BINS; b++) {
                 bins[b] /= weight;
             }
+            for (int i = 1; i <= BINS; i++) {
+                tail[i] /= weight;
+            }
             total /= weight;
             weight = 1.0;
         }
         return log10P;
+    }
+
+    /** The mass of bins {@code from} .. BINS - 1. */
+    private double tailMass(int from) {
+        double sum = 0.0;
+        for (int i = BINS - from; i > 0; i -= i & -i) {
+            sum += tail[i];
+        }
+        return sum;
     }
 }
