@@ -137,4 +137,28 @@ class DetectorContractTest {
                     .isEqualTo(uninterrupted[i]);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void extremeFiniteValuesNeverThrowAndScoresStayInTheUnitInterval(String name) {
+        AnomalyDetector d = AnomalyDetectors.create(name);
+        double[] extremes = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.0, -0.0, 1e300, -1e300, 1e-300};
+        Synthetic s = new Synthetic(5);
+        for (int i = 0; i < 3000; i++) {
+            double v = i % 13 == 0 ? extremes[(i / 13) % extremes.length] : s.gaussian();
+            double score = d.update(i, v);
+            assertThat(score).as("row %d", i).isBetween(0.0, 1.0);
+        }
+        assertThat(d.inputCounters().accepted()).isEqualTo(3000);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void aConstantSeriesNeverThrows(String name) {
+        AnomalyDetector d = AnomalyDetectors.create(name);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(d.update(i, 42.0)).isBetween(0.0, 1.0);
+        }
+        assertThat(d.update(2000, 43.0)).isBetween(0.0, 1.0);
+    }
 }
