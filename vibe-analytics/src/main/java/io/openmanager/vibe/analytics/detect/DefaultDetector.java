@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <h2>Components (all causal, each a statistic >= 0)</h2>
  * <ul>
- *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against the median of the last {@code window}
- *       values, in robust scales (IQR / 1.349, from an order-statistic tree, O(log w));</li>
+ *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against a slow one (weight {@code 1 / window}),
+ *       in scales of 1.2533 times the slow mean absolute deviation (the standard deviation for normal data);</li>
  *   <li><b>variance change</b>: the short (weight 0.1) mean absolute difference between consecutive values against
  *       the long (weight 0.002) one;</li>
  *   <li><b>flat-line</b>: the length of the current run of unchanged values relative to the longest earlier run;</li>
@@ -17,8 +17,9 @@ import java.util.Arrays;
  *       defaults (automatic period, 600 values to learn; without a period it is a robust level model). This
  *       component joins once the seasonal model has learned.</li>
  * </ul>
- * A plain sliding-window spike z-score was tried as a fifth component and lowered the NAB score (it duplicates the
- * seasonal residual and alarms on normal daily peaks), so it is not part of the ensemble.
+ * A sliding-window spike z-score was tried as a fifth component and lowered the NAB score (it duplicates the
+ * seasonal residual and alarms on normal daily peaks), so it is not part of the ensemble; a sliding-window median
+ * and IQR as the level reference scored 60.16 against 60.52 for the exponential one, at several times the cost.
  *
  * <h2>Calibration</h2>
  * Each statistic goes through its own running tail model ({@code TailCalibrator}: an exponentially forgetting
@@ -72,7 +73,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private final double calibrationAlpha;
     private final int suppression;
     private final double suppressionFactor;
-    private final OrderStatisticWindow window;
+    private final int window;
+    private final double centerAlpha;
     private SeasonalDetector seasonal;
     private final TailCalibrator[] calibrators = new TailCalibrator[COMPONENTS];
     private final SlidingMax recent;
@@ -83,6 +85,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private double diffLong;
     private long flatRun;
     private long longestRun;
+    private double center;
+    private double meanAbsDeviation;
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -91,7 +95,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     }
 
     /**
-     * @param window            values of the robust window, >= 8
+     * @param window            horizon in values of the slow level reference (weight 1 / window), >= 8
      * @param warmup            statistics each calibration learns before it can report surprise, >= 1
      * @param calibrationAlpha  learning rate of the calibration in (0, 1]
      * @param suppression       values after a score during which lower or equal scores are damped, >= 1
@@ -107,7 +111,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             throw new IllegalArgumentException("suppressionFactor must be in [0, 1]: " + suppressionFactor);
         }
         this.suppressionFactor = suppressionFactor;
-        this.window = new OrderStatisticWindow(window);
+        this.window = window;
+        this.centerAlpha = 1.0 / window;
         this.seasonal = new SeasonalDetector();
         for (int i = 0; i < COMPONENTS; i++) {
             calibrators[i] = new TailCalibrator();
@@ -123,9 +128,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             boolean unchanged = diff <= 1e-12 * Math.abs(value);
             shortMean += SHORT_ALPHA * (value - shortMean);
             double minLog10P = 0.0;
-            if (window.count() >= MIN_WINDOW) {
-                double median = window.quantile(0.5);
-                double scale = Scores.floorScale((window.quantile(0.75) - window.quantile(0.25)) / 1.349, median);
+            if (n >= MIN_WINDOW) {
+                double median = center;
+                double scale = Scores.floorScale(1.2533 * meanAbsDeviation, median);
                 double level = Math.abs(shortMean - median) / scale;
                 double variance = diffShort / Scores.floorScale(diffLong, median);
                 double flat = unchanged ? (flatRun + 1.0) / (longestRun + 1.0) : 0.0;
@@ -157,7 +162,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         }
         double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * suppressionFactor;
         recent.add(raw);
-        window.add(value);
+        double a = Math.max(centerAlpha, 1.0 / (n + 1));
+        double deviation = value - center;
+        meanAbsDeviation += a * (Math.abs(deviation) - meanAbsDeviation);
+        center += a * deviation;
         previous = value;
         n++;
         return out;
@@ -198,8 +206,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             maxIndex[i] = recent.index[at];
             maxValue[i] = recent.value[at];
         }
-        return new Snapshot(window.capacity(), warmup, calibrationAlpha, suppression, suppressionFactor,
-                window.toArrayOldestFirst(), window.inserted(), seasonal.snapshot(), calBins, calTail, calTotal, calWeight, calMean, calVariance, calN,
+        return new Snapshot(window, warmup, calibrationAlpha, suppression, suppressionFactor,
+                center, meanAbsDeviation, seasonal.snapshot(), calBins, calTail, calTotal, calWeight, calMean, calVariance, calN,
                 maxIndex, maxValue, recent.count, n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
                 inputCounters());
     }
@@ -212,8 +220,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param calibrationAlpha  parameter
      * @param suppression       parameter
      * @param suppressionFactor parameter
-     * @param windowValues      the robust window, oldest first
-     * @param windowInserted    values inserted into the window in total
+     * @param center            the level reference (exponentially weighted mean)
+     * @param meanAbsDeviation  the exponentially weighted mean absolute deviation from it
      * @param seasonal          the seasonal component
      * @param calibrationBins   per component, the calibration histogram
      * @param calibrationTail   per component, the histogram's tail-sum (Fenwick) tree
@@ -235,7 +243,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param counters          input counters
      */
     public record Snapshot(int window, int warmup, double calibrationAlpha, int suppression,
-                           double suppressionFactor, double[] windowValues, long windowInserted,
+                           double suppressionFactor, double center, double meanAbsDeviation,
                            SeasonalDetector.Snapshot seasonal, double[][] calibrationBins,
                            double[][] calibrationTail, double[] calibrationTotal, double[] calibrationWeight, double[] calibrationMean,
                            double[] calibrationVariance, long[] calibrationCount, long[] maxIndex,
@@ -247,7 +255,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         public DefaultDetector restore() {
             DefaultDetector d = new DefaultDetector(window, warmup, calibrationAlpha, suppression,
                     suppressionFactor);
-            d.window.restore(windowValues, windowInserted);
+            d.center = center;
+            d.meanAbsDeviation = meanAbsDeviation;
             d.seasonal = seasonal.restore();
             for (int i = 0; i < COMPONENTS; i++) {
                 System.arraycopy(calibrationBins[i], 0, d.calibrators[i].bins, 0, TailCalibrator.BINS);
@@ -284,7 +293,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             Snapshot s = (Snapshot) o;
             return window == s.window && warmup == s.warmup && calibrationAlpha == s.calibrationAlpha
                     && suppression == s.suppression && suppressionFactor == s.suppressionFactor
-                    && Arrays.equals(windowValues, s.windowValues) && windowInserted == s.windowInserted
+                    && Double.compare(center, s.center) == 0
+                    && Double.compare(meanAbsDeviation, s.meanAbsDeviation) == 0
                     && seasonal.equals(s.seasonal) && Arrays.deepEquals(calibrationBins, s.calibrationBins)
                     && Arrays.deepEquals(calibrationTail, s.calibrationTail)
                     && Arrays.equals(calibrationTotal, s.calibrationTotal)
@@ -300,7 +310,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(windowValues) * 31 + Long.hashCode(n);
+            return Double.hashCode(center) * 31 + Long.hashCode(n);
         }
     }
 }
