@@ -4,8 +4,9 @@ package io.openmanager.vibe.analytics.detect;
  * The bad-input policy, implemented once. Subclasses implement {@link #score(long, double)}, which only ever sees
  * accepted input:
  * <ul>
- *   <li>a NaN or infinite value is skipped: it scores 0, is not learned from, and counts as
- *       {@link InputCounters#skippedNonFinite()};</li>
+ *   <li>a NaN or infinite value, or one beyond &plusmn;{@value #MAX_MAGNITUDE} (whose square, which variance
+ *       estimates need, would overflow and poison the state forever), is skipped: it scores 0, is not learned from,
+ *       and counts as {@link InputCounters#skippedNonFinite()};</li>
  *   <li>a value whose timestamp is not strictly after the last accepted timestamp (a duplicate or out-of-order
  *       sample) is skipped the same way and counts as {@link InputCounters#skippedOutOfOrder()};</li>
  *   <li>gaps in time are accepted as they come: detectors here work on the sequence of values;</li>
@@ -13,6 +14,9 @@ package io.openmanager.vibe.analytics.detect;
  * </ul>
  */
 public abstract class AbstractAnomalyDetector implements AnomalyDetector {
+    /** The largest magnitude accepted; larger values are skipped like NaN. */
+    public static final double MAX_MAGNITUDE = 1e100;
+
     private long accepted;
     private long skippedNonFinite;
     private long skippedOutOfOrder;
@@ -24,7 +28,7 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
 
     @Override
     public final double update(long timestampMillis, double value) {
-        if (!Double.isFinite(value)) {
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
             skippedNonFinite++;
             return 0.0;
         }

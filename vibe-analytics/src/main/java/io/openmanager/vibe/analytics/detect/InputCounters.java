@@ -4,7 +4,8 @@ package io.openmanager.vibe.analytics.detect;
  * Counts of the input a detector has seen.
  *
  * @param accepted            values scored and learned from
- * @param skippedNonFinite    values skipped because they were NaN or infinite
+ * @param skippedNonFinite    values skipped because they were NaN, infinite or beyond
+ *                            &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE}
  * @param skippedOutOfOrder   values skipped because their timestamp was not after the last accepted one
  * @param lastTimestampMillis the timestamp of the last accepted value, {@link Long#MIN_VALUE} before the first
  */

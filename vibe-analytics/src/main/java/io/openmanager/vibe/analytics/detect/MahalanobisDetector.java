@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@code min(1, -log10(p) / 24)}.
  *
  * <p>Same policies as {@link AnomalyDetector} (causal, no allocation in steady state, never throws): a sample with
- * any non-finite component, or the wrong number of components, is skipped and counted as non-finite; a duplicate or
+ * any non-finite component (or one beyond &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE}), or the wrong number of components, is skipped and counted as non-finite; a duplicate or
  * out-of-order timestamp is skipped and counted. Cost O(d^3) per sample for d dimensions (a Cholesky factorisation
  * on preallocated arrays); meant for a server's handful of metrics. A small ridge ({@code 1e-9} times the trace)
  * keeps the covariance invertible when metrics are constant or collinear.
@@ -75,7 +75,7 @@ public final class MahalanobisDetector {
             return 0.0;
         }
         for (int i = 0; i < d; i++) {
-            if (!Double.isFinite(values[i])) {
+            if (!(Math.abs(values[i]) <= AbstractAnomalyDetector.MAX_MAGNITUDE)) {
                 skippedNonFinite++;
                 return 0.0;
             }

@@ -142,14 +142,30 @@ class DetectorContractTest {
     @MethodSource("names")
     void extremeFiniteValuesNeverThrowAndScoresStayInTheUnitInterval(String name) {
         AnomalyDetector d = AnomalyDetectors.create(name);
-        double[] extremes = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.0, -0.0, 1e300, -1e300, 1e-300};
+        double[] extremes = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.0, -0.0, 1e100, -1e100, 1e-300};
         Synthetic s = new Synthetic(5);
         for (int i = 0; i < 3000; i++) {
             double v = i % 13 == 0 ? extremes[(i / 13) % extremes.length] : s.gaussian();
             double score = d.update(i, v);
             assertThat(score).as("row %d", i).isBetween(0.0, 1.0);
         }
-        assertThat(d.inputCounters().accepted()).isEqualTo(3000);
+        assertThat(d.inputCounters().accepted() + d.inputCounters().skippedNonFinite()).isEqualTo(3000);
+        assertThat(d.inputCounters().skippedNonFinite()).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void valuesBeyondTheMaximumMagnitudeAreSkippedSoTheStateStaysUsable(String name) {
+        AnomalyDetector d = AnomalyDetectors.create(name);
+        AnomalyDetector clean = AnomalyDetectors.create(name);
+        double[] x = series(6);
+        for (int i = 0; i < x.length; i++) {
+            if (i % 50 == 7) {
+                assertThat(d.update(i * 1000L - 1, i % 100 == 7 ? 1e300 : -Double.MAX_VALUE)).isZero();
+            }
+            assertThat(d.update(i * 1000L, x[i])).as("row %d", i).isEqualTo(clean.update(i * 1000L, x[i]));
+        }
+        assertThat(d.inputCounters().skippedNonFinite()).isEqualTo(30);
     }
 
     @ParameterizedTest
