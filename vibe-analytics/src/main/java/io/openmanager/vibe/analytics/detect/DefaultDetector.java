@@ -54,6 +54,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     /** Default {@code suppressionFactor}. */
     public static final double DEFAULT_SUPPRESSION_FACTOR = 0.25;
 
+    // TailCalibrator returns 0 for tail probabilities above 1/4 without computing them: exact only while the
+    // Bonferroni factor COMPONENTS is at most 4.
     static final int COMPONENTS = 4;
     private static final int LEVEL = 0;
     private static final int VARIANCE = 1;

@@ -17,6 +17,8 @@ package io.openmanager.vibe.analytics.detect;
  */
 final class TailCalibrator {
     static final int BINS = 64;
+    private static final double COMMON_Z = 0.6;
+    private static final double COMMON_P = 0.3;
     private static final double BIN_WIDTH = 0.125;
     private static final double RESCALE_AT = 1e100;
 
@@ -29,7 +31,12 @@ final class TailCalibrator {
     double variance;
     long n;
 
-    /** log10 of the tail probability of {@code stat} under what was learned (0 while warming up), then learns it. */
+    /**
+     * log10 of the tail probability of {@code stat} under what was learned, then learns it. Returns 0 while warming
+     * up, and also when the probability is certainly above 0.25 (z <= 0.6 or an empirical tail >= 0.3): the owner
+     * only uses tail probabilities below 1/4 (a Bonferroni factor of 4 makes larger ones a surprise of 0), and
+     * skipping the logarithms for common values is most of the speed.
+     */
     double log10TailThenLearn(double stat, double alpha, double minSd, int warmup) {
         double u = Math.log1p(stat > 0 ? stat : 0.0);
         double position = u / BIN_WIDTH;
@@ -37,13 +44,18 @@ final class TailCalibrator {
         double log10P = 0.0;
         if (n >= warmup) {
             double sd = Math.sqrt(variance);
-            double normal = Scores.log10UpperTail((u - mean) / (sd > minSd ? sd : minSd));
-            double above = tailMass(bin + 1);
-            if (bin < BINS - 1) {
-                above += bins[bin] * (1.0 - (position - bin));
+            double z = (u - mean) / (sd > minSd ? sd : minSd);
+            if (z > COMMON_Z) {
+                double above = tailMass(bin + 1);
+                if (bin < BINS - 1) {
+                    above += bins[bin] * (1.0 - (position - bin));
+                }
+                if (above < COMMON_P * total) {
+                    double normal = Scores.log10UpperTail(z);
+                    double empirical = above > 0 ? Math.log10(above / total) : Double.NEGATIVE_INFINITY;
+                    log10P = Math.min(0.0, Math.max(normal, empirical));
+                }
             }
-            double empirical = above > 0 ? Math.log10(above / total) : Double.NEGATIVE_INFINITY;
-            log10P = Math.min(0.0, Math.max(normal, empirical));
         }
         n++;
         double a = Math.max(alpha, 1.0 / n);
