@@ -76,7 +76,7 @@ class VibeCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("vibe: unknown command 'flet' (did you mean 'fleet'?)");
+        assertThat(run.errLines()).containsExactly("vibe: unknown command 'flet' (did you mean 'fleet' or 'detect'?)");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package io.openmanager.vibe.analytics.detect;
+
+/**
+ * The bad-input policy, implemented once. Subclasses implement {@link #score(long, double)}, which only ever sees
+ * accepted input:
+ * <ul>
+ *   <li>a NaN or infinite value, or one beyond &plusmn;{@value #MAX_MAGNITUDE} (whose square, which variance
+ *       estimates need, would overflow and poison the state forever), is skipped: it scores 0, is not learned from,
+ *       and counts as {@link InputCounters#skippedNonFinite()};</li>
+ *   <li>a value whose timestamp is not strictly after the last accepted timestamp (a duplicate or out-of-order
+ *       sample) is skipped the same way and counts as {@link InputCounters#skippedOutOfOrder()};</li>
+ *   <li>gaps in time are accepted as they come: detectors here work on the sequence of values;</li>
+ *   <li>a score that a subclass returns outside [0, 1] is clamped, and NaN becomes 0.</li>
+ * </ul>
+ */
+public abstract class AbstractAnomalyDetector implements AnomalyDetector {
+    /** The largest magnitude accepted; larger values are skipped like NaN. */
+    public static final double MAX_MAGNITUDE = 1e100;
+
+    private long accepted;
+    private long skippedNonFinite;
+    private long skippedOutOfOrder;
+    private long lastTimestampMillis = Long.MIN_VALUE;
+
+    /** For subclasses. */
+    protected AbstractAnomalyDetector() {
+    }
+
+    @Override
+    public final double update(long timestampMillis, double value) {
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            skippedNonFinite++;
+            return 0.0;
+        }
+        if (accepted > 0 && timestampMillis <= lastTimestampMillis) {
+            skippedOutOfOrder++;
+            return 0.0;
+        }
+        accepted++;
+        lastTimestampMillis = timestampMillis;
+        double score = score(timestampMillis, value);
+        if (score >= 1.0) {
+            return 1.0;
+        }
+        return score > 0.0 ? score : 0.0;
+    }
+
+    /**
+     * Scores an accepted, finite value whose timestamp is after the previous one, and learns from it.
+     *
+     * @return a score, ideally in [0, 1] (the caller clamps it)
+     */
+    protected abstract double score(long timestampMillis, double value);
+
+    @Override
+    public final InputCounters inputCounters() {
+        return new InputCounters(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis);
+    }
+
+    /** Sets the counters, when restoring from a snapshot. */
+    protected final void restoreInputCounters(InputCounters counters) {
+        accepted = counters.accepted();
+        skippedNonFinite = counters.skippedNonFinite();
+        skippedOutOfOrder = counters.skippedOutOfOrder();
+        lastTimestampMillis = counters.lastTimestampMillis();
+    }
+
+    /** Values accepted so far (including the one being scored, inside {@link #score}). */
+    protected final long accepted() {
+        return accepted;
+    }
+}

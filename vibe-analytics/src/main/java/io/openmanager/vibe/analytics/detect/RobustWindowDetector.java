@@ -1,0 +1,116 @@
+package io.openmanager.vibe.analytics.detect;
+
+/**
+ * Robust z-score against a sliding window: the value is compared with the median of the previous {@code window}
+ * values, on the scale {@code IQR / 1.349} (the interquartile range of a normal law is 1.349 sigma). The IQR is used
+ * instead of the MAD because it needs only order statistics of the window, which an order-statistic tree on
+ * preallocated arrays gives in O(log w) per value; the MAD would need order statistics of the deviations. Score:
+ * {@code erf(|z| / sqrt 2)}. A spike barely moves the median and the IQR, so it stands out even in a noisy window.
+ *
+ * <p>Parameters (name, default): {@code window} 256 values (>= 8), {@code warmup} 32 values (>= 4, at most window).
+ */
+public final class RobustWindowDetector extends AbstractAnomalyDetector {
+    /** The registered name. */
+    public static final String NAME = "robust-window";
+    /** Default {@code window}. */
+    public static final int DEFAULT_WINDOW = 256;
+    /** Default {@code warmup}. */
+    public static final int DEFAULT_WARMUP = 32;
+
+    private final int warmup;
+    private final OrderStatisticWindow window;
+
+    /** With the defaults. */
+    public RobustWindowDetector() {
+        this(DEFAULT_WINDOW, DEFAULT_WARMUP);
+    }
+
+    /**
+     * @param window values compared against, >= 8
+     * @param warmup values learned before scoring, in [4, window]
+     */
+    public RobustWindowDetector(int window, int warmup) {
+        Scores.checkAtLeast("window", window, 8);
+        this.warmup = Scores.checkAtLeast("warmup", warmup, 4);
+        if (warmup > window) {
+            throw new IllegalArgumentException("warmup must be at most window (" + window + "): " + warmup);
+        }
+        this.window = new OrderStatisticWindow(window);
+    }
+
+    @Override
+    protected double score(long timestampMillis, double value) {
+        double score = 0.0;
+        if (window.count() >= warmup) {
+            score = Scores.fromZ(zScore(value));
+        }
+        window.add(value);
+        return score;
+    }
+
+    /** The value's robust z-score against the current window (the window must not be empty). */
+    double zScore(double value) {
+        double median = window.quantile(0.5);
+        double scale = (window.quantile(0.75) - window.quantile(0.25)) / 1.349;
+        return (value - median) / Scores.floorScale(scale, median);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isWarm() {
+        return window.count() >= warmup;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(window.capacity(), warmup, window.toArrayOldestFirst(), window.inserted(),
+                inputCounters());
+    }
+
+    /**
+     * The state of a {@link RobustWindowDetector}.
+     *
+     * @param window   parameter
+     * @param warmup   parameter
+     * @param values   the window's values, oldest first
+     * @param inserted values inserted in total
+     * @param counters input counters
+     */
+    public record Snapshot(int window, int warmup, double[] values, long inserted, InputCounters counters)
+            implements DetectorSnapshot {
+        /** Copies the values. */
+        public Snapshot {
+            values = values.clone();
+        }
+
+        /** A copy of the window's values, oldest first. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public RobustWindowDetector restore() {
+            RobustWindowDetector d = new RobustWindowDetector(window, warmup);
+            d.window.restore(values, inserted);
+            d.restoreInputCounters(counters);
+            return d;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot && java.util.Arrays.equals(values, ((Snapshot) o).values)
+                    && window == ((Snapshot) o).window && warmup == ((Snapshot) o).warmup
+                    && inserted == ((Snapshot) o).inserted && counters.equals(((Snapshot) o).counters);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(values) * 31 + Long.hashCode(inserted);
+        }
+    }
+}

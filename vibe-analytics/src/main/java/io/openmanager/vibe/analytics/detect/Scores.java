@@ -1,0 +1,75 @@
+package io.openmanager.vibe.analytics.detect;
+
+/** Shared arithmetic: z-score to [0, 1], parameter checks. */
+final class Scores {
+    private Scores() {
+    }
+
+    private static final double LN10 = Math.log(10.0);
+
+    /**
+     * Maps a z-score to [0, 1] without saturating early: {@code min(1, S / 24)} where {@code S = -log10 p} is the
+     * surprise of the two-sided normal tail probability {@code p} of |z|. So 0.5 means p = 1e-12 (|z| about 7.1)
+     * and 1 means p <= 1e-24 (|z| >= 10.2); |z| = 3 gives 0.107.
+     */
+    static double fromZ(double z) {
+        double a = Math.abs(z);
+        if (!(a < 1e150)) {
+            return a >= 1e150 ? 1.0 : 0.0;
+        }
+        double surprise = -log10Erfc(a * 0.7071067811865476);
+        return Math.min(1.0, surprise / 24.0);
+    }
+
+    /** log10 of erfc(x) for x >= 0, accurate in the far tail (Numerical Recipes erfcc, relative error < 1.2e-7). */
+    static double log10Erfc(double x) {
+        double t = 1.0 / (1.0 + 0.5 * x);
+        double ln = Math.log(t) - x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277))))))));
+        return ln / LN10;
+    }
+
+    /** log10 of the upper tail of the standard normal, log10 P(Z > z), for any finite z. */
+    static double log10UpperTail(double z) {
+        if (z >= 0) {
+            return log10Erfc(z * 0.7071067811865476) - 0.3010299956639812;
+        }
+        double q = 0.5 * Math.pow(10.0, log10Erfc(-z * 0.7071067811865476));
+        return Math.log10(1.0 - q);
+    }
+
+    static double checkFraction(String name, double v) {
+        if (!(v > 0.0 && v <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1]: " + v);
+        }
+        return v;
+    }
+
+    static double checkPositive(String name, double v) {
+        if (!(v > 0.0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + v);
+        }
+        return v;
+    }
+
+    static double checkNonNegative(String name, double v) {
+        if (!(v >= 0.0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite: " + v);
+        }
+        return v;
+    }
+
+    static int checkAtLeast(String name, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ": " + v);
+        }
+        return v;
+    }
+
+    /** A scale that is never zero: flat series still give finite z-scores. */
+    static double floorScale(double scale, double level) {
+        double floor = 1e-6 * (Math.abs(level) + 1e-3);
+        return scale > floor ? scale : floor;
+    }
+}

@@ -1,0 +1,49 @@
+package io.openmanager.vibe.analytics.detect;
+
+/** The maximum of the last {@code span} values in amortised O(1): a monotonic deque on preallocated rings. */
+final class SlidingMax {
+    final long[] index;
+    final double[] value;
+    int head;
+    int size;
+    long count;
+    private final int span;
+
+    SlidingMax(int span) {
+        this.span = span;
+        index = new long[span + 1];
+        value = new double[span + 1];
+    }
+
+    /** The maximum of the previous {@code span} values, 0 if none. */
+    double max() {
+        return size == 0 ? 0.0 : value[head];
+    }
+
+    void add(double v) {
+        int cap = index.length;
+        while (size > 0 && index[head] <= count - span) {
+            head = head + 1 == cap ? 0 : head + 1;
+            size--;
+        }
+        while (size > 0) {
+            int tail = head + size - 1;
+            tail = tail >= cap ? tail - cap : tail;
+            if (value[tail] > v) {
+                break;
+            }
+            size--;
+        }
+        int at = head + size;
+        at = at >= cap ? at - cap : at;
+        index[at] = count;
+        value[at] = v;
+        size++;
+        count++;
+        // Drop what falls out of the window for the next query.
+        while (size > 0 && index[head] <= count - 1 - span) {
+            head = head + 1 == cap ? 0 : head + 1;
+            size--;
+        }
+    }
+}
