@@ -9,9 +9,11 @@ module io.openmanager.vibe.analytics {
     requires com.fasterxml.jackson.databind;
 
     requires com.fasterxml.jackson.annotation;
+    requires com.github.benmanes.caffeine;
 
     exports io.openmanager.vibe.analytics.evaluation;
     exports io.openmanager.vibe.analytics.detect;
+    exports io.openmanager.vibe.analytics.pipeline;
     opens io.openmanager.vibe.analytics.detect to com.fasterxml.jackson.databind;
 
     uses io.openmanager.vibe.analytics.detect.AnomalyDetectorProvider;

@@ -1,0 +1,141 @@
+package io.openmanager.vibe.analytics.pipeline;
+
+import io.openmanager.vibe.analytics.detect.AnomalyDetector;
+import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.core.frame.FleetFrame;
+import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.spi.VibeListener;
+import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.VibeEvent;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Streaming anomaly detection for a fleet: a {@link VibeListener} that feeds every value of every
+ * {@link FrameEvent} to its series' detector (held in a bounded {@link SeriesRegistry}) and publishes an
+ * {@link AnomalyEvent} downstream for each score at or above the threshold. Other events are ignored.
+ *
+ * <pre>{@code
+ * AnalyticsPipeline pipeline = AnalyticsPipeline.builder(anomaly -> System.out.println(anomaly)).build();
+ * engine.run(0, 17_280, pipeline);       // the simulator's frames in, anomalies out
+ * }</pre>
+ *
+ * <p>Per value the pipeline does one registry look-up and one detector update; the series keys of a fleet are made
+ * once, so a frame costs no allocation beyond the anomaly events it publishes. Not thread-safe: feed it from one
+ * thread (a dispatcher's synchronous or asynchronous delivery does).
+ */
+public final class AnalyticsPipeline implements VibeListener {
+    /** Default score at or above which an anomaly event is published. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    private final VibeListener downstream;
+    private final SeriesRegistry registry;
+    private final double threshold;
+    private Fleet keyedFleet;
+    private MetricSet keyedMetrics;
+    private SeriesKey[][] keys;
+    private long values;
+    private long anomalies;
+
+    private AnalyticsPipeline(Builder b) {
+        this.downstream = b.downstream;
+        this.registry = b.registry != null ? b.registry : SeriesRegistry.createDefault();
+        this.threshold = b.threshold;
+    }
+
+    /** Starts a builder; anomaly events go to {@code downstream}. */
+    public static Builder builder(VibeListener downstream) {
+        return new Builder(downstream);
+    }
+
+    @Override
+    public void onEvent(VibeEvent event) {
+        if (event instanceof FrameEvent) {
+            process(((FrameEvent) event).frame());
+        }
+    }
+
+    private void process(FleetFrame frame) {
+        SeriesKey[][] seriesKeys = keysFor(frame.fleet(), frame.metrics());
+        long millis = frame.timestampMillis();
+        int metricCount = frame.metrics().size();
+        for (int s = frame.serverFrom(); s < frame.serverTo(); s++) {
+            SeriesKey[] serverKeys = seriesKeys[s];
+            for (int m = 0; m < metricCount; m++) {
+                double value = frame.value(s, m);
+                AnomalyDetector detector = registry.detector(serverKeys[m]);
+                double score = detector.update(millis, value);
+                values++;
+                if (score >= threshold) {
+                    anomalies++;
+                    SeriesKey key = serverKeys[m];
+                    downstream.onEvent(new AnomalyEvent(Instant.ofEpochMilli(millis), key.serverId(), key.metric(),
+                            value, score, detector.name()));
+                }
+            }
+        }
+    }
+
+    private SeriesKey[][] keysFor(Fleet fleet, MetricSet metrics) {
+        if (fleet != keyedFleet || metrics != keyedMetrics) {
+            SeriesKey[][] made = new SeriesKey[fleet.size()][metrics.size()];
+            for (int s = 0; s < made.length; s++) {
+                for (int m = 0; m < metrics.size(); m++) {
+                    made[s][m] = new SeriesKey(fleet.get(s).id(), metrics.get(m).name());
+                }
+            }
+            keys = made;
+            keyedFleet = fleet;
+            keyedMetrics = metrics;
+        }
+        return keys;
+    }
+
+    /** The registry holding the detectors. */
+    public SeriesRegistry registry() {
+        return registry;
+    }
+
+    /** Values fed to detectors so far. */
+    public long values() {
+        return values;
+    }
+
+    /** Anomaly events published so far. */
+    public long anomalies() {
+        return anomalies;
+    }
+
+    /** Builds an {@link AnalyticsPipeline}. */
+    public static final class Builder {
+        private final VibeListener downstream;
+        private SeriesRegistry registry;
+        private double threshold = DEFAULT_THRESHOLD;
+
+        private Builder(VibeListener downstream) {
+            this.downstream = Objects.requireNonNull(downstream, "downstream listener must not be null");
+        }
+
+        /** The registry of detectors (default: {@link SeriesRegistry#createDefault()}). */
+        public Builder registry(SeriesRegistry value) {
+            registry = Objects.requireNonNull(value, "registry must not be null");
+            return this;
+        }
+
+        /** Score at or above which an anomaly event is published, in (0, 1] (default 0.5). */
+        public Builder threshold(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException("threshold must be in (0, 1]: " + value);
+            }
+            threshold = value;
+            return this;
+        }
+
+        /** Builds the pipeline. */
+        public AnalyticsPipeline build() {
+            return new AnalyticsPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.openmanager.vibe.analytics.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
+import io.openmanager.vibe.core.Environment;
+import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.core.Role;
+import io.openmanager.vibe.core.Server;
+import io.openmanager.vibe.core.frame.MutableFleetFrame;
+import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.VibeEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+class AnalyticsPipelineTest {
+    private static final Fleet FLEET = Fleet.of(Server.of("web-1", Environment.AWS, Role.WEB),
+            Server.of("db-1", Environment.AWS, Role.DATABASE), Server.of("cache-1", Environment.AWS, Role.CACHE));
+    private static final MetricSet METRICS = MetricSet.standard();
+    private static final long STEP = 60_000;
+
+    /** Feeds {@code ticks} frames of a smooth daily-ish signal; {@code spikeTick} puts db-1's cpu at 99. */
+    private static void feed(AnalyticsPipeline pipeline, int ticks, int spikeTick) {
+        MutableFleetFrame frame = new MutableFleetFrame(FLEET, METRICS);
+        FrameEvent event = new FrameEvent(frame.view());
+        for (int t = 0; t < ticks; t++) {
+            frame.setTime(t, t * STEP);
+            for (int s = 0; s < FLEET.size(); s++) {
+                for (int m = 0; m < METRICS.size(); m++) {
+                    double base = 30 + 10 * s + 2 * m;
+                    double wave = 5 * Math.sin(2 * Math.PI * t / 1440.0 + s) + 0.5 * Math.sin(t * 1.7 + 3 * m + s);
+                    frame.set(s, m, base + wave);
+                }
+            }
+            if (t == spikeTick) {
+                frame.set(1, MetricSet.CPU, 99);
+            }
+            pipeline.onEvent(event);
+        }
+    }
+
+    @Test
+    void aSpikeInOneSeriesRaisesAnAnomalyForThatSeriesOnly() {
+        List<AnomalyEvent> anomalies = new ArrayList<>();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> anomalies.add((AnomalyEvent) e)).build();
+        int spike = 3000;
+
+        feed(pipeline, spike + 1, spike);
+
+        assertThat(anomalies).filteredOn(a -> a.timestamp().toEpochMilli() == spike * STEP)
+                .extracting(AnomalyEvent::serverId, AnomalyEvent::metric)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("db-1", "cpu_usage"));
+        AnomalyEvent found = anomalies.get(anomalies.size() - 1);
+        assertThat(found.value()).isEqualTo(99);
+        assertThat(found.score()).isBetween(AnalyticsPipeline.DEFAULT_THRESHOLD, 1.0);
+        assertThat(found.detector()).isEqualTo(AnomalyDetectors.DEFAULT);
+        assertThat(pipeline.values()).isEqualTo((long) (spike + 1) * FLEET.size() * METRICS.size());
+        assertThat(pipeline.anomalies()).isEqualTo(anomalies.size());
+    }
+
+    @Test
+    void otherEventsAreIgnored() {
+        List<VibeEvent> out = new ArrayList<>();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(out::add).build();
+
+        pipeline.onEvent(new AnomalyEvent(java.time.Instant.EPOCH, "web-1", "cpu_usage", 1, 1, "x"));
+
+        assertThat(out).isEmpty();
+        assertThat(pipeline.values()).isZero();
+    }
+
+    @Test
+    void theRegistryIsBoundedBySizeAndCountsEvictions() {
+        SeriesRegistry registry = SeriesRegistry.builder().maximumSize(10).build();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> { }).registry(registry).build();
+
+        feed(pipeline, 5, -1);
+
+        assertThat(registry.size()).isLessThanOrEqualTo(10);
+        assertThat(registry.evictedBySize()).isPositive();
+        assertThat(registry.created()).isEqualTo(registry.size() + registry.evictedBySize());
+    }
+
+    @Test
+    void idleSeriesExpireAfterTheIdleTimeOfTheInjectedTicker() {
+        AtomicLong nanos = new AtomicLong();
+        SeriesRegistry registry = SeriesRegistry.builder().expireAfterIdle(Duration.ofMinutes(10))
+                .ticker(nanos::get).build();
+        SeriesKey key = new SeriesKey("web-1", "cpu_usage");
+        registry.detector(key);
+
+        nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+        assertThat(registry.existing(key)).isNotNull();
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos());
+        registry.cleanUp();
+
+        assertThat(registry.existing(key)).isNull();
+        assertThat(registry.expired()).isEqualTo(1);
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void aSeriesKeepsItsDetectorBetweenFrames() {
+        SeriesRegistry registry = SeriesRegistry.createDefault();
+        SeriesKey key = new SeriesKey("db-1", "memory_usage");
+
+        assertThat(registry.detector(key)).isSameAs(registry.detector(key));
+        assertThat(registry.created()).isEqualTo(1);
+    }
+
+    @Test
+    void badConfigurationIsRefusedNamingTheValue() {
+        assertThatThrownBy(() -> AnalyticsPipeline.builder(e -> { }).threshold(0))
+                .hasMessage("threshold must be in (0, 1]: 0.0");
+        assertThatThrownBy(() -> SeriesRegistry.builder().maximumSize(0)).hasMessage("maximumSize must be >= 1: 0");
+        assertThatThrownBy(() -> SeriesRegistry.builder().expireAfterIdle(Duration.ZERO))
+                .hasMessage("idle duration must be positive: PT0S");
+        assertThatThrownBy(() -> AnalyticsPipeline.builder(null))
+                .hasMessage("downstream listener must not be null");
+    }
+}
