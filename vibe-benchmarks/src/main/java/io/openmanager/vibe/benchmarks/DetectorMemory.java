@@ -1,0 +1,47 @@
+package io.openmanager.vibe.benchmarks;
+
+import io.openmanager.vibe.analytics.detect.AnomalyDetector;
+import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
+
+/**
+ * Measures the heap a detector's state takes per series: creates many detectors of one kind, warms each past its
+ * learning period, and divides the live-heap growth (after full collections) by their number. Not a JMH benchmark;
+ * run it with {@code java -cp vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.DetectorMemory
+ * [detector] [series]} (defaults: {@code default}, 20000).
+ */
+public final class DetectorMemory {
+    private DetectorMemory() {
+    }
+
+    /**
+     * Prints the bytes per series.
+     *
+     * @param args optional detector name and number of series
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String name = args.length > 0 ? args[0] : AnomalyDetectors.DEFAULT;
+        int series = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        AnomalyDetector[] detectors = new AnomalyDetector[series];
+        long before = liveHeap();
+        for (int i = 0; i < series; i++) {
+            AnomalyDetector detector = AnomalyDetectors.create(name);
+            // Past every warm-up, so that lazily sized state is at its steady size.
+            for (int t = 0; t < 1_000; t++) {
+                detector.update(t * 60_000L, 50 + 10 * Math.sin(t / 20.0) + (i % 7) + (t % 3));
+            }
+            detectors[i] = detector;
+        }
+        long after = liveHeap();
+        System.out.printf("%s: %d bytes per series (%d series)%n", name, (after - before) / series,
+                detectors.length);
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
