@@ -31,7 +31,7 @@ import java.util.Objects;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Simulates a fleet of servers and analyses its metrics.",
-        subcommands = {FleetCommand.class, SimulateCommand.class, ScenarioCommand.class, DetectCommand.class,
+        subcommands = {DemoCommand.class, FleetCommand.class, SimulateCommand.class, ScenarioCommand.class, DetectCommand.class,
                 NabScoreCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
