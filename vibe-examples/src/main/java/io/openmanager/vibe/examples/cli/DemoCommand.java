@@ -107,17 +107,32 @@ final class DemoCommand implements Callable<Integer> {
             dashboard.onEvent(event);
         };
         long wallStart = System.nanoTime();
-        long produced = run(engine, both, ticks, pace);
-        dashboard.summary(produced, Duration.ofNanos(System.nanoTime() - wallStart));
-        out.flush();
-        return VibeCli.EXIT_OK;
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // Counted down only after the summary is printed: on Ctrl-C the shutdown hook waits for it, so the JVM does
+        // not exit before the summary so far is out.
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = null;
+        try {
+            AtomicReference<RealtimeDriver> running = new AtomicReference<>();
+            hook = stopHook(running, stopRequested, finished);
+            long produced = run(engine, both, ticks, pace, running, stopRequested);
+            dashboard.summary(produced, Duration.ofNanos(System.nanoTime() - wallStart));
+            out.flush();
+            return VibeCli.EXIT_OK;
+        } finally {
+            finished.countDown();
+            try {
+                if (hook != null) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
+            } catch (IllegalStateException shutdownInProgress) {
+                // Ctrl-C: the hook is running and returns now that 'finished' is counted down.
+            }
+        }
     }
 
-    /** Runs until the end or Ctrl-C; returns the ticks produced. */
-    private long run(SimulationEngine engine, VibeListener listener, long ticks, double pace) {
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicReference<RealtimeDriver> running = new AtomicReference<>();
+    private static Thread stopHook(AtomicReference<RealtimeDriver> running, CountDownLatch stopRequested,
+                                   CountDownLatch finished) {
         Thread hook = new Thread(() -> {
             RealtimeDriver driver = running.get();
             if (driver != null) {
@@ -131,24 +146,21 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, "vibe-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            RealtimeDriver driver = engine.realtime(listener).untilTick(ticks).speed(pace)
-                    // Waiting on the latch lets Ctrl-C end a wait at once.
-                    .sleeper(wait -> stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS));
-            running.set(driver);
-            if (stopRequested.getCount() == 0) {
-                driver.stop();
-            }
-            driver.run();
-            return driver.produced();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownInProgress) {
-                // Ctrl-C: the hook is running and returns now that 'finished' is counted down.
-            }
+        return hook;
+    }
+
+    /** Runs until the end or Ctrl-C; returns the ticks produced. */
+    private static long run(SimulationEngine engine, VibeListener listener, long ticks, double pace,
+                            AtomicReference<RealtimeDriver> running, CountDownLatch stopRequested) {
+        RealtimeDriver driver = engine.realtime(listener).untilTick(ticks).speed(pace)
+                // Waiting on the latch lets Ctrl-C end a wait at once.
+                .sleeper(wait -> stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS));
+        running.set(driver);
+        if (stopRequested.getCount() == 0) {
+            driver.stop();
         }
+        driver.run();
+        return driver.produced();
     }
 
     private List<io.openmanager.vibe.sim.scenario.Scenario> loadScenarios() {

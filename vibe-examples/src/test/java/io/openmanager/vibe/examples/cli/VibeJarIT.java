@@ -211,4 +211,21 @@ class VibeJarIT {
         assertThat(result.out()).contains("scenario disk-full-cascade {",
                 "  title \"디스크 용량 부족 연쇄 장애 (disk-full cascade)\"");
     }
+
+    @Test
+    void demoStoppedEarlyStillPrintsTheSummarySoFar() throws Exception {
+        Path out = tmp.resolve("demo-out.txt");
+        Process process = new ProcessBuilder(command("demo")).redirectOutput(out.toFile())
+                .redirectError(tmp.resolve("demo-err.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((!Files.exists(out) || Files.size(out) < 200) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        stop(process);
+
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).contains("2026-01-05 00:00:00  healthy").contains("Incidents (ground truth):")
+                .contains("Fleet health: mean score");
+    }
 }
