@@ -6,6 +6,8 @@
 module io.openmanager.vibe.analytics {
     requires transitive io.openmanager.vibe.spi;
     requires com.fasterxml.jackson.databind;
+    requires commons.math3;
 
     exports io.openmanager.vibe.analytics.evaluation;
+    exports io.openmanager.vibe.analytics.forecast;
 }

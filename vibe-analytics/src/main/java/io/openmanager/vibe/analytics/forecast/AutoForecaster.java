@@ -1,0 +1,146 @@
+package io.openmanager.vibe.analytics.forecast;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link Method#AUTO}: see its javadoc for the selection rule. */
+final class AutoForecaster implements Forecaster {
+    static final int NON_SEASONAL_HOLDOUT = 48;
+    private static final Method[] CANDIDATES = {
+        Method.NAIVE, Method.THETA, Method.HOLT, Method.HOLT_WINTERS_ADDITIVE, Method.HOLT_WINTERS_MULTIPLICATIVE,
+        Method.LINEAR
+    };
+
+    private final int period;
+    private final int holdout;
+
+    AutoForecaster(int period, int holdout) {
+        this.period = period;
+        this.holdout = holdout;
+    }
+
+    @Override
+    public Method method() {
+        return Method.AUTO;
+    }
+
+    @Override
+    public FittedModel fit(double[] values, Duration step) {
+        double[] y = Series.clean(values);
+        if (y.length == 0) {
+            return Fitted.empty("auto");
+        }
+        try {
+            return fitClean(y, step);
+        } catch (RuntimeException e) {
+            return Fitted.naive(y, "auto -> naive (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Fitted fitClean(double[] y, Duration step) {
+        int n = y.length;
+        int m = period > 0 ? period : Periods.detect(y, step);
+        String prefix = "auto(period=" + m + "): ";
+        int hold = holdout > 0 ? holdout : (m > 1 ? m : NON_SEASONAL_HOLDOUT);
+        hold = Math.min(hold, n / 4);
+        int train = n - hold;
+        Method baseline = m > 1 ? Method.SEASONAL_NAIVE : Method.NAIVE;
+        if (hold < 1 || train < Math.max(2 * m, 8)) {
+            // Too short to compare out of sample: the baseline itself.
+            return SimpleForecaster.fitClean(baseline, y, m, 0);
+        }
+        double[] trainY = java.util.Arrays.copyOf(y, train);
+        double[] test = java.util.Arrays.copyOfRange(y, train, n);
+
+        List<Method> methods = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        methods.add(baseline);
+        forecasts.add(SimpleForecaster.fitClean(baseline, trainY, m, 0).forecast(hold).mean());
+        for (Method c : CANDIDATES) {
+            if (c == baseline || (m < 2 && (c == Method.HOLT_WINTERS_ADDITIVE
+                    || c == Method.HOLT_WINTERS_MULTIPLICATIVE))) {
+                continue;
+            }
+            if (c == Method.HOLT_WINTERS_MULTIPLICATIVE && !Series.allPositive(y)) {
+                continue;
+            }
+            methods.add(c);
+            forecasts.add(SimpleForecaster.fitClean(c, trainY, m, 0).forecast(hold).mean());
+        }
+        int k = methods.size();
+        double[] smape = new double[k + 1];
+        double[] mae = new double[k + 1];
+        for (int i = 0; i < k; i++) {
+            smape[i] = Errors.smape(test, forecasts.get(i));
+            mae[i] = Errors.mae(test, forecasts.get(i));
+        }
+        // The combination: mean of the three best single methods by holdout score.
+        int[] order = rank(smape, mae, k);
+        int parts = Math.min(3, k);
+        double[] combo = new double[hold];
+        for (int p = 0; p < parts; p++) {
+            double[] f = forecasts.get(order[p]);
+            for (int t = 0; t < hold; t++) {
+                combo[t] += f[t] / parts;
+            }
+        }
+        smape[k] = Errors.smape(test, combo);
+        mae[k] = Errors.mae(test, combo);
+
+        // Admissible: no worse than the baseline (index 0) on either error; the baseline always is.
+        int chosen = 0;
+        double bestScore = score(smape, mae, 0);
+        for (int i = 1; i <= k; i++) {
+            if (smape[i] <= smape[0] && mae[i] <= mae[0]) {
+                double s = score(smape, mae, i);
+                if (s < bestScore) {
+                    bestScore = s;
+                    chosen = i;
+                }
+            }
+        }
+        if (chosen < k) {
+            Fitted f = SimpleForecaster.fitClean(methods.get(chosen), y, m, 0);
+            return relabel(f, prefix + f.description());
+        }
+        Fitted[] members = new Fitted[parts];
+        StringBuilder names = new StringBuilder();
+        for (int p = 0; p < parts; p++) {
+            members[p] = SimpleForecaster.fitClean(methods.get(order[p]), y, m, 0);
+            names.append(p == 0 ? "" : ", ").append(members[p].description());
+        }
+        return Fitted.combination(members, prefix + "mean of " + names);
+    }
+
+    /** OWA-like holdout score relative to the baseline: 2 for the baseline itself. */
+    private static double score(double[] smape, double[] mae, int i) {
+        double s = smape[0] > 0 ? smape[i] / smape[0] : (smape[i] > 0 ? 2 : 1);
+        double a = mae[0] > 0 ? mae[i] / mae[0] : (mae[i] > 0 ? 2 : 1);
+        return s + a;
+    }
+
+    private static int[] rank(double[] smape, double[] mae, int k) {
+        Integer[] idx = new Integer[k];
+        double[] sc = new double[k];
+        for (int i = 0; i < k; i++) {
+            idx[i] = i;
+            sc[i] = score(smape, mae, i);
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(sc[a], sc[b]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    private static Fitted relabel(Fitted f, String description) {
+        return new Fitted(description, f.period(), f.observations()) {
+            @Override
+            void fill(int h, double[] mean, double[] sd) {
+                f.fill(h, mean, sd);
+            }
+        };
+    }
+}
