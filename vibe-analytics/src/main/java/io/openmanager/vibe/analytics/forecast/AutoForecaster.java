@@ -7,6 +7,7 @@ import java.util.List;
 /** {@link Method#AUTO}: see its javadoc for the selection rule. */
 final class AutoForecaster implements Forecaster {
     static final int NON_SEASONAL_HOLDOUT = 48;
+    static final int MAX_FOLDS = 3;
     private static final Method[] CANDIDATES = {
         Method.NAIVE, Method.THETA, Method.HOLT, Method.HOLT_WINTERS_ADDITIVE, Method.HOLT_WINTERS_MULTIPLICATIVE,
         Method.LINEAR
@@ -44,19 +45,18 @@ final class AutoForecaster implements Forecaster {
         String prefix = "auto(period=" + m + "): ";
         int hold = holdout > 0 ? holdout : (m > 1 ? m : NON_SEASONAL_HOLDOUT);
         hold = Math.min(hold, n / 4);
-        int train = n - hold;
+        int minTrain = Math.max(2 * m, 8);
         Method baseline = m > 1 ? Method.SEASONAL_NAIVE : Method.NAIVE;
-        if (hold < 1 || train < Math.max(2 * m, 8)) {
+        int folds = 0;
+        while (folds < MAX_FOLDS && hold >= 1 && n - (folds + 1) * hold >= minTrain) {
+            folds++;
+        }
+        if (folds == 0) {
             // Too short to compare out of sample: the baseline itself.
             return SimpleForecaster.fitClean(baseline, y, m, 0);
         }
-        double[] trainY = java.util.Arrays.copyOf(y, train);
-        double[] test = java.util.Arrays.copyOfRange(y, train, n);
-
         List<Method> methods = new ArrayList<>();
-        List<double[]> forecasts = new ArrayList<>();
         methods.add(baseline);
-        forecasts.add(SimpleForecaster.fitClean(baseline, trainY, m, 0).forecast(hold).mean());
         for (Method c : CANDIDATES) {
             if (c == baseline || (m < 2 && (c == Method.HOLT_WINTERS_ADDITIVE
                     || c == Method.HOLT_WINTERS_MULTIPLICATIVE))) {
@@ -66,27 +66,36 @@ final class AutoForecaster implements Forecaster {
                 continue;
             }
             methods.add(c);
-            forecasts.add(SimpleForecaster.fitClean(c, trainY, m, 0).forecast(hold).mean());
         }
         int k = methods.size();
+        double[][][] forecasts = new double[k][folds][];
+        double[][] tests = new double[folds][];
         double[] smape = new double[k + 1];
         double[] mae = new double[k + 1];
-        for (int i = 0; i < k; i++) {
-            smape[i] = Errors.smape(test, forecasts.get(i));
-            mae[i] = Errors.mae(test, forecasts.get(i));
+        for (int f = 0; f < folds; f++) {
+            int train = n - (f + 1) * hold;
+            double[] trainY = java.util.Arrays.copyOf(y, train);
+            tests[f] = java.util.Arrays.copyOfRange(y, train, train + hold);
+            for (int i = 0; i < k; i++) {
+                forecasts[i][f] = SimpleForecaster.fitClean(methods.get(i), trainY, m, 0).forecast(hold).mean();
+                smape[i] += Errors.smape(tests[f], forecasts[i][f]) / folds;
+                mae[i] += Errors.mae(tests[f], forecasts[i][f]) / folds;
+            }
         }
         // The combination: mean of the three best single methods by holdout score.
         int[] order = rank(smape, mae, k);
         int parts = Math.min(3, k);
-        double[] combo = new double[hold];
-        for (int p = 0; p < parts; p++) {
-            double[] f = forecasts.get(order[p]);
-            for (int t = 0; t < hold; t++) {
-                combo[t] += f[t] / parts;
+        for (int f = 0; f < folds; f++) {
+            double[] combo = new double[hold];
+            for (int p = 0; p < parts; p++) {
+                double[] fc = forecasts[order[p]][f];
+                for (int t = 0; t < hold; t++) {
+                    combo[t] += fc[t] / parts;
+                }
             }
+            smape[k] += Errors.smape(tests[f], combo) / folds;
+            mae[k] += Errors.mae(tests[f], combo) / folds;
         }
-        smape[k] = Errors.smape(test, combo);
-        mae[k] = Errors.mae(test, combo);
 
         // Admissible: no worse than the baseline (index 0) on either error; the baseline always is.
         int chosen = 0;

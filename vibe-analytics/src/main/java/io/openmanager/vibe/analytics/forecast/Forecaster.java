@@ -82,7 +82,7 @@ public interface Forecaster {
 
     /**
      * Detects the seasonal period of a series by autocorrelation of the linearly detrended, gap-filled series.
-     * Candidates are an hour, a day and a week expressed in steps (when a whole number of at least 2 and at most half
+     * Candidates are a day and a week expressed in steps (when a whole number of at least 2 and at most half
      * the series); without {@code step}, or when no candidate fits, every lag from 2 to a third of the series is a
      * candidate. The candidate with the highest autocorrelation wins if it reaches 0.3; a longer candidate must beat a
      * shorter one by 0.1 (a weekly lag also matches a daily cycle).

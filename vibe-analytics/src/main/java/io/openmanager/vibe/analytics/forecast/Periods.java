@@ -6,7 +6,7 @@ import java.time.Duration;
 final class Periods {
     static final double MIN_ACF = 0.3;
     static final double LONGER_MARGIN = 0.1;
-    private static final long[] CANDIDATE_MILLIS = {3_600_000L, 86_400_000L, 7 * 86_400_000L};
+    private static final long[] CANDIDATE_MILLIS = {86_400_000L, 7 * 86_400_000L};
 
     private Periods() {
     }
