@@ -31,7 +31,8 @@ import java.util.Objects;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Simulates a fleet of servers and analyses its metrics.",
-        subcommands = {FleetCommand.class, SimulateCommand.class, ScenarioCommand.class, HelpCommand.class},
+        subcommands = {FleetCommand.class, SimulateCommand.class, ScenarioCommand.class, ForecastCommand.class,
+            BacktestCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
