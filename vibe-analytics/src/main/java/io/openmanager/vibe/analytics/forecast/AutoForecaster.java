@@ -39,10 +39,41 @@ final class AutoForecaster implements Forecaster {
         }
     }
 
+    /**
+     * The holdout comparison behind a fit: candidate methods (index 0 the seasonal-naive or naive baseline, index
+     * {@code methods.size()} the combination of {@code order[0..parts)}), their mean holdout sMAPE and MAE, and the
+     * chosen index; {@code folds == 0} when the series was too short to compare.
+     */
+    record Selection(int period, int folds, List<Method> methods, int[] order, int parts, double[] smape,
+                     double[] mae, int chosen) {
+    }
+
     private Fitted fitClean(double[] y, Duration step) {
+        Selection sel = select(y, step);
+        int m = sel.period();
+        String prefix = "auto(period=" + m + "): ";
+        if (sel.folds() == 0) {
+            Fitted f = SimpleForecaster.fitClean(sel.methods().get(0), y, m, 0);
+            return relabel(f, prefix + f.description() + " (too short for a holdout)");
+        }
+        int k = sel.methods().size();
+        if (sel.chosen() < k) {
+            Fitted f = SimpleForecaster.fitClean(sel.methods().get(sel.chosen()), y, m, 0);
+            return relabel(f, prefix + f.description());
+        }
+        Fitted[] members = new Fitted[sel.parts()];
+        StringBuilder names = new StringBuilder();
+        for (int p = 0; p < sel.parts(); p++) {
+            members[p] = SimpleForecaster.fitClean(sel.methods().get(sel.order()[p]), y, m, 0);
+            names.append(p == 0 ? "" : ", ").append(members[p].description());
+        }
+        return Fitted.combination(members, prefix + "mean of " + names);
+    }
+
+    /** Compares the candidates on the holdout folds of a cleaned, non-empty series. */
+    Selection select(double[] y, Duration step) {
         int n = y.length;
         int m = period > 0 ? period : Periods.detect(y, step);
-        String prefix = "auto(period=" + m + "): ";
         int hold = holdout > 0 ? holdout : (m > 1 ? m : NON_SEASONAL_HOLDOUT);
         hold = Math.min(hold, n / 4);
         int minTrain = Math.max(2 * m, 8);
@@ -53,7 +84,7 @@ final class AutoForecaster implements Forecaster {
         }
         if (folds == 0) {
             // Too short to compare out of sample: the baseline itself.
-            return SimpleForecaster.fitClean(baseline, y, m, 0);
+            return new Selection(m, 0, List.of(baseline), new int[0], 0, new double[0], new double[0], 0);
         }
         List<Method> methods = new ArrayList<>();
         methods.add(baseline);
@@ -114,17 +145,7 @@ final class AutoForecaster implements Forecaster {
                 }
             }
         }
-        if (chosen < k) {
-            Fitted f = SimpleForecaster.fitClean(methods.get(chosen), y, m, 0);
-            return relabel(f, prefix + f.description());
-        }
-        Fitted[] members = new Fitted[parts];
-        StringBuilder names = new StringBuilder();
-        for (int p = 0; p < parts; p++) {
-            members[p] = SimpleForecaster.fitClean(methods.get(order[p]), y, m, 0);
-            names.append(p == 0 ? "" : ", ").append(members[p].description());
-        }
-        return Fitted.combination(members, prefix + "mean of " + names);
+        return new Selection(m, folds, List.copyOf(methods), order, parts, smape, mae, chosen);
     }
 
     /** OWA-like holdout score relative to the baseline: 2 for the baseline itself. */

@@ -103,9 +103,10 @@ final class Ets {
             double sse = 0;
             int n = y.length;
             boolean mul = season == Season.MULTIPLICATIVE;
+            int j = -1;
             for (int t = 0; t < n; t++) {
                 double lb = l + phi * b;
-                int j = t % m;
+                j = j + 1 == m ? 0 : j + 1;
                 double st = season == Season.NONE ? (mul ? 1 : 0) : s[j];
                 double yhat = mul ? lb * st : lb + st;
                 double e = y[t] - yhat;
