@@ -43,9 +43,13 @@ public enum Method {
      */
     THETA("theta"),
     /**
-     * Detects the period unless given, fits the other methods on all but a holdout at the end of the series, and
-     * keeps the method (or the mean of the three best) with the lowest holdout error among those no worse than
-     * seasonal naive on both sMAPE and MAE; then refits it on the whole series.
+     * Detects the period unless given; fits naive, Theta, linear, Holt-Winters additive and multiplicative (when
+     * seasonal; Holt when not) and seasonal naive on all but the last holdout (one period, or as configured, up to a
+     * quarter of the series), for up to three consecutive holdout folds; keeps the method, or the mean of the three
+     * best, with the lowest mean holdout score ({@code sMAPE / sMAPE_baseline + MAE / MAE_baseline}) among those no
+     * worse than the baseline (seasonal naive, or naive when non-seasonal) on both sMAPE and MAE, so never worse than
+     * it on its holdout; then refits the choice on the whole series. Too short for a holdout (fewer than two periods
+     * plus one holdout): the baseline.
      */
     AUTO("auto");
 
