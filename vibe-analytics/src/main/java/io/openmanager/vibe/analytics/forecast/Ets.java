@@ -163,6 +163,24 @@ final class Ets {
         return new EtsModel(description, spec.m, y.length, spec.season, trend, p, state, sigma);
     }
 
+    /**
+     * The same structure and smoothing parameters as {@code model}, run on another series (initial states
+     * recomputed): for holdout folds, where re-optimising on nearly the same data changes little and costs most.
+     * Requires {@code y.length >= 2 * model.period()} when seasonal.
+     */
+    static Fitted rerun(double[] y, EtsModel model) {
+        Spec spec = new Spec(y, model.m, model.trend, model.season, 1, 1);
+        double[] p = {model.alpha, model.beta, model.gamma, model.phi};
+        double[] state = new double[2 + spec.m];
+        double sse = spec.run(p, state);
+        if (!Double.isFinite(sse)) {
+            return Fitted.naive(y, model.description() + " -> naive");
+        }
+        int dof = Math.max(1, y.length - (spec.dims() + (model.trend ? 1 : 0) + 1));
+        return new EtsModel(model.description(), spec.m, y.length, spec.season, model.trend, p, state,
+                Math.sqrt(sse / dof));
+    }
+
     private static double minimiseOne(Spec spec) {
         UnivariateFunction f = u -> {
             double v = spec.run(spec.params(new double[] {u}), null);
