@@ -45,7 +45,8 @@ public enum Method {
     /**
      * Detects the period unless given; fits naive, Theta, linear, Holt-Winters additive and multiplicative (when
      * seasonal; Holt when not) and seasonal naive on all but the last holdout (one period, or as configured, up to a
-     * quarter of the series), for up to three consecutive holdout folds; keeps the method, or the mean of the three
+     * quarter of the series), for up to three consecutive holdout folds (the later folds reuse the smoothing
+     * parameters fitted on the earliest); keeps the method, or the mean of the three
      * best, with the lowest mean holdout score ({@code sMAPE / sMAPE_baseline + MAE / MAE_baseline}) among those no
      * worse than the baseline (seasonal naive, or naive when non-seasonal) on both sMAPE and MAE, so never worse than
      * it on its holdout; then refits the choice on the whole series. Too short for a holdout (fewer than two periods
