@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * <p>MASE's seasonal scale uses the given period, else the period detected on each whole series (see
  * {@link Forecaster#detectPeriod}). An origin needs at least {@code max(2 * horizon, 10)} values before it; series too
- * short for any origin are skipped. Non-finite actual values are left out of the errors. Instances are immutable.
+ * short for any origin are skipped. Non-finite actual values are left out of the errors. The share of actual values
+ * inside the 80 % and 95 % intervals measures their calibration. Instances are immutable.
  */
 public final class Backtest {
     private final int horizon;
@@ -98,6 +99,9 @@ public final class Backtest {
         int smapeCount = 0;
         double maseSum = 0;
         int maseCount = 0;
+        long points = 0;
+        long in80 = 0;
+        long in95 = 0;
         int minTrain = Math.max(2 * horizon, 10);
         for (int s = 0; s < series.size(); s++) {
             double[] y = series.get(s);
@@ -108,10 +112,19 @@ public final class Backtest {
                 }
                 double[] train = java.util.Arrays.copyOf(y, origin);
                 double[] actual = java.util.Arrays.copyOfRange(y, origin, origin + horizon);
-                double[] f = forecaster.fit(train, step).forecast(horizon).mean();
+                Forecast forecast = forecaster.fit(train, step).forecast(horizon);
+                double[] f = forecast.mean();
                 double smape = Errors.smape(actual, f);
                 if (Double.isNaN(smape)) {
                     continue;
+                }
+                for (int t = 0; t < horizon; t++) {
+                    double a = actual[t];
+                    if (Double.isFinite(a)) {
+                        points++;
+                        in80 += a >= forecast.lower(80, t) && a <= forecast.upper(80, t) ? 1 : 0;
+                        in95 += a >= forecast.lower(95, t) && a <= forecast.upper(95, t) ? 1 : 0;
+                    }
                 }
                 smapeSum += smape;
                 smapeCount++;
@@ -124,6 +137,7 @@ public final class Backtest {
         }
         return new Accuracy(forecaster.method().cliName(), smapeCount,
                 smapeCount > 0 ? smapeSum / smapeCount : Double.NaN,
-                maseCount > 0 ? maseSum / maseCount : Double.NaN, Double.NaN);
+                maseCount > 0 ? maseSum / maseCount : Double.NaN, Double.NaN,
+                points > 0 ? (double) in80 / points : Double.NaN, points > 0 ? (double) in95 / points : Double.NaN);
     }
 }

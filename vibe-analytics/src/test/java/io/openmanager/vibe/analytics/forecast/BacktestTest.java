@@ -70,6 +70,8 @@ class BacktestTest {
         Accuracy snaive = find(r, "snaive");
         assertThat(auto.smape()).isLessThan(snaive.smape());
         assertThat(auto.mase()).isLessThan(snaive.mase());
+        assertThat(auto.coverage80()).as("80 %% interval calibration").isBetween(0.7, 0.9);
+        assertThat(auto.coverage95()).as("95 %% interval calibration").isBetween(0.88, 0.99);
     }
 
     @Test

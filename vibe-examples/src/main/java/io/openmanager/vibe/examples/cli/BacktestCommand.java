@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "backtest",
         description = {"Backtests forecasting methods on a timestamp,value CSV file or directory of *.csv files:",
             "the last --origins blocks of --horizon values of each series are forecast from the values before them.",
-            "Prints sMAPE, MASE and OWA relative to seasonal naive and to Naive2."})
+            "Prints sMAPE, MASE, OWA relative to seasonal naive and to Naive2, and the share of actual values inside"
+                + " the 80 % and 95 % prediction intervals."})
 final class BacktestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -78,11 +79,13 @@ final class BacktestCommand implements Callable<Integer> {
         Accuracy naive2 = results.get(Method.NAIVE2);
         out.println(files.size() + " series, horizon " + horizon + ", " + origins + " origin(s) each"
                 + (step == null ? "" : ", step " + step));
-        TextTable table = new TextTable("METHOD", "FORECASTS", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2");
+        TextTable table = new TextTable("METHOD", "FORECASTS", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2",
+                "COVER80", "COVER95");
         for (Method m : chosen) {
             Accuracy a = results.get(m);
             table.addRow(m.cliName(), a.forecasts(), fmt(a.smape()), fmt(a.mase()),
-                    fmt(a.relativeTo(snaive).owa()), fmt(a.relativeTo(naive2).owa()));
+                    fmt(a.relativeTo(snaive).owa()), fmt(a.relativeTo(naive2).owa()),
+                    fmt(a.coverage80()), fmt(a.coverage95()));
         }
         table.print(out);
         return VibeCli.EXIT_OK;

@@ -72,7 +72,8 @@ class ForecastCommandTest {
         write("b", 24 * 12, 70);
         CliRun run = CliRun.vibe("backtest", "--input", dir.toString(), "--horizon", "24");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("METHOD", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2", "auto", "hw-mul");
+        assertThat(run.out()).contains("METHOD", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2", "COVER95", "auto",
+                "hw-mul");
         CliRun two = CliRun.vibe("backtest", "--input", dir.toString(), "--horizon", "24", "--method", "theta,snaive");
         assertThat(two.outLines()).hasSize(4);
     }
