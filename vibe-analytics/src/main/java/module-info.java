@@ -1,17 +1,19 @@
 /**
- * Vibe's analytics: streaming detectors ({@code detect}) and their evaluation. The {@code evaluation} package
- * scores detector output
- * against labelled anomaly windows, NAB-compatibly (Numenta Anomaly Benchmark v1.1) for external corpora and with a
- * simple event-window scorer for Vibe's own ground-truth incidents.
+ * Vibe's analytics: streaming anomaly detectors ({@code detect}), fleet-wide detection over a bounded registry of
+ * series ({@code pipeline}), forecasting, backtesting and time to threshold ({@code forecast}), and evaluation
+ * ({@code evaluation}): NAB-compatible scoring (Numenta Anomaly Benchmark v1.1) for external corpora and an
+ * event-window scorer for Vibe's own ground-truth incidents.
  */
 module io.openmanager.vibe.analytics {
     requires transitive io.openmanager.vibe.spi;
     requires com.fasterxml.jackson.databind;
-
     requires com.fasterxml.jackson.annotation;
+    // commons-math3 3.6.1 has no Automatic-Module-Name: its module name comes from the jar's file name.
+    requires commons.math3;
     requires com.github.benmanes.caffeine;
 
     exports io.openmanager.vibe.analytics.evaluation;
+    exports io.openmanager.vibe.analytics.forecast;
     exports io.openmanager.vibe.analytics.detect;
     exports io.openmanager.vibe.analytics.pipeline;
     opens io.openmanager.vibe.analytics.detect to com.fasterxml.jackson.databind;

@@ -1,0 +1,9 @@
+/**
+ * Forecasting of regularly sampled series: baselines, linear trend, exponential smoothing, Theta and an automatic
+ * method, with 80 % and 95 % prediction intervals, rolling-origin backtesting, and time to threshold.
+ *
+ * <p>Entry points: {@link io.openmanager.vibe.analytics.forecast.Forecaster} (fit, then
+ * {@link io.openmanager.vibe.analytics.forecast.FittedModel#forecast forecast}),
+ * {@link io.openmanager.vibe.analytics.forecast.Method} (the methods and their assumptions).
+ */
+package io.openmanager.vibe.analytics.forecast;

@@ -1,0 +1,80 @@
+package io.openmanager.vibe.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, int n, double level) throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < n; i++) {
+            double v = level + 10 * Math.sin(2 * Math.PI * i / 24) + ((i * 7919) % 13) / 13.0;
+            csv.append(t.plusSeconds(3600L * i)).append(',').append(v).append('\n');
+        }
+        Path file = dir.resolve(name + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void forecastsEachFileIntoOneRowWithIntervals() throws IOException {
+        write("web-1", 24 * 10, 50);
+        write("db-1", 24 * 10, 80);
+        Path out = dir.resolve("out").resolve("f.csv");
+        Files.createDirectories(out.getParent());
+        CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "24", "--output",
+                out.toString(), "--intervals");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).startsWith("id,F1,F2,").endsWith(",F24");
+        assertThat(lines).hasSize(1 + 2 * 5);
+        assertThat(lines.get(1)).startsWith("db-1,");
+        assertThat(lines.get(2)).startsWith("db-1:lower80,");
+        assertThat(lines.get(6)).startsWith("web-1,");
+        assertThat(lines.get(1).split(",")).hasSize(25);
+        assertThat(run.out()).contains("period=24");
+    }
+
+    @Test
+    void aMethodAndPeriodCanBeGiven() throws IOException {
+        Path file = write("one", 24 * 5, 10);
+        Path out = dir.resolve("g.csv");
+        CliRun run = CliRun.vibe("forecast", "--input", file.toString(), "--horizon", "3", "--output",
+                out.toString(), "--method", "snaive", "--period", "24");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(2);
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "0", "--output", "x.csv");
+        assertThat(run.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(run.err()).contains("vibe forecast: --horizon must be >= 1, was 0");
+        CliRun method = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "2", "--output", "x.csv",
+                "--method", "arima");
+        assertThat(method.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(method.err()).contains("invalid value for --method").contains("'arima'");
+    }
+
+    @Test
+    void backtestPrintsEveryMethodWithOwa() throws IOException {
+        write("a", 24 * 12, 50);
+        write("b", 24 * 12, 70);
+        CliRun run = CliRun.vibe("backtest", "--input", dir.toString(), "--horizon", "24");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("METHOD", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2", "COVER95", "auto",
+                "hw-mul");
+        CliRun two = CliRun.vibe("backtest", "--input", dir.toString(), "--horizon", "24", "--method", "theta,snaive");
+        assertThat(two.outLines()).hasSize(4);
+    }
+}
