@@ -18,23 +18,21 @@ import java.util.Set;
  *       first anomaly: 1 for the earliest servers, 1/2 one tolerance later.</li>
  *   <li><b>Dependencies</b>, when the host declares them (server id to the ids of its upstream servers): a slow
  *       database slows its web tier. A server is <em>explained</em> by an upstream server that is itself anomalous
- *       with an onset no later than the server's own onset plus the tolerance, provided the server has an anomaly on a
- *       metric that propagates along dependencies (by default every metric; see
- *       {@link Builder#propagating(Set)}). An explained server's score is halved, so an anomalous upstream outranks
- *       its dependents when their onsets are close, while a dependent that went wrong well before its upstream keeps
- *       its rank.</li>
+ *       with an onset no later than the server's first anomaly on a metric that propagates along dependencies (by
+ *       default every metric; see {@link Builder#propagating(Set)}) plus the tolerance, unless the server showed an
+ *       anomaly on a non-propagating metric before that upstream's onset (its own symptoms came first). An explained
+ *       server's score is halved, so an anomalous upstream outranks its dependents when their onsets are close, while a
+ *       dependent that went wrong well before its upstream keeps its rank.</li>
  * </ol>
- * Candidates are ordered by score (descending), then onset, then server id, so rankings are deterministic. Instances
- * are immutable and thread-safe.
+ * Candidates are ordered by score (descending), then onset; at equal score and onset, a server whose first anomalies
+ * include a non-propagating metric (a resource symptom, such as saturated network) ranks before one whose first
+ * anomalies only propagate (latency alone is more often an effect); then by server id, so rankings are deterministic.
+ * With every metric propagating, that rule never applies. Instances are immutable and thread-safe.
  */
 public final class RootCauseRanker {
     /** The default onset tolerance: one minute. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(1);
 
-    private static final Comparator<RootCauseCandidate> ORDER = Comparator
-            .comparingDouble(RootCauseCandidate::score).reversed()
-            .thenComparing(RootCauseCandidate::onset)
-            .thenComparing(RootCauseCandidate::serverId);
 
     private final Map<String, List<String>> upstreams;
     private final long toleranceMillis;
@@ -67,7 +65,7 @@ public final class RootCauseRanker {
         for (DetectedIncident.Onset onset : incident.onsets()) {
             onsets.putIfAbsent(onset.serverId(), onset.at());
         }
-        List<RootCauseCandidate> candidates = new ArrayList<>(onsets.size());
+        List<Ranked> candidates = new ArrayList<>(onsets.size());
         for (Map.Entry<String, Instant> e : onsets.entrySet()) {
             String server = e.getKey();
             Instant onset = e.getValue();
@@ -87,21 +85,61 @@ public final class RootCauseRanker {
             if (!dependents.isEmpty()) {
                 evidence.add("upstream of anomalous " + String.join(", ", dependents));
             }
-            candidates.add(new RootCauseCandidate(server, score, onset, evidence));
+            boolean causeLike = startsWithOwnSymptom(server, onset, incident);
+            if (causeLike && !propagating.isEmpty()) {
+                evidence.add("first anomalies include a non-propagating metric");
+            }
+            candidates.add(new Ranked(new RootCauseCandidate(server, score, onset, evidence), causeLike));
         }
-        candidates.sort(ORDER);
-        return List.copyOf(candidates);
+        candidates.sort(Ranked.ORDER);
+        return candidates.stream().map(Ranked::candidate).toList();
+    }
+
+    /** A candidate with the tie-breaker that is not part of the public record. */
+    private record Ranked(RootCauseCandidate candidate, boolean causeLike) {
+        static final Comparator<Ranked> ORDER = Comparator
+                .comparingDouble((Ranked r) -> r.candidate.score()).reversed()
+                .thenComparing(r -> r.candidate.onset())
+                .thenComparing(r -> !r.causeLike)
+                .thenComparing(r -> r.candidate.serverId());
+    }
+
+    /** Whether the server's anomalies at its onset include a non-propagating metric. */
+    private boolean startsWithOwnSymptom(String server, Instant onset, DetectedIncident incident) {
+        if (propagating.isEmpty()) {
+            return false;
+        }
+        for (DetectedIncident.Onset o : incident.onsetsOf(server)) {
+            if (o.at().equals(onset) && !propagating.contains(o.metric())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earliest anomalous upstream that explains {@code server}, or null. */
     private String explainedBy(String server, Instant onset, Map<String, Instant> onsets, DetectedIncident incident) {
-        if (!hasPropagatingAnomaly(server, incident)) {
+        long firstPropagating = Long.MAX_VALUE;
+        long firstOwn = Long.MAX_VALUE;
+        for (DetectedIncident.Onset o : incident.onsetsOf(server)) {
+            long t = o.at().toEpochMilli();
+            if (propagating.isEmpty() || propagating.contains(o.metric())) {
+                firstPropagating = Math.min(firstPropagating, t);
+            } else {
+                firstOwn = Math.min(firstOwn, t);
+            }
+        }
+        if (firstPropagating == Long.MAX_VALUE) {
             return null;
         }
         String best = null;
         for (String upstream : upstreams.getOrDefault(server, List.of())) {
             Instant upstreamOnset = onsets.get(upstream);
-            if (upstreamOnset != null && upstreamOnset.toEpochMilli() <= onset.toEpochMilli() + toleranceMillis
+            if (upstreamOnset == null) {
+                continue;
+            }
+            long u = upstreamOnset.toEpochMilli();
+            if (u <= firstPropagating + toleranceMillis && u <= firstOwn
                     && (best == null || upstreamOnset.isBefore(onsets.get(best)))) {
                 best = upstream;
             }
@@ -117,18 +155,6 @@ public final class RootCauseRanker {
             }
         }
         return result;
-    }
-
-    private boolean hasPropagatingAnomaly(String server, DetectedIncident incident) {
-        if (propagating.isEmpty()) {
-            return true;
-        }
-        for (DetectedIncident.Onset onset : incident.onsetsOf(server)) {
-            if (propagating.contains(onset.metric())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Builds a {@link RootCauseRanker}. Defaults: no dependencies, tolerance one minute, every metric propagates. */

@@ -37,7 +37,8 @@ import java.util.TreeMap;
  * simulation runs through the default {@link AnalyticsPipeline}; its anomalies go to an {@link IncidentGrouper}.
  * Each ground-truth incident is matched to the overlapping detected incident that starts closest to it, whose servers
  * are ranked by a {@link RootCauseRanker} given the engine's dependencies; top-1 is correct when it is the origin.
- * Missed incidents (no overlapping detection) count as wrong. The bound pins what was measured.
+ * Missed incidents (no overlapping detection) count as wrong. The bound pins what was measured. Run with
+ * {@code -Drca.debug} to print every miss with its onsets and ranking.
  */
 class RootCauseAccuracyTest {
     private static final long[] SEEDS = {1, 2, 3};
@@ -151,6 +152,10 @@ class RootCauseAccuracyTest {
             if (ranked.get(0).serverId().equals(c.originId())) {
                 correct++;
                 counts[0]++;
+            } else if (System.getProperty("rca.debug") != null) {
+                System.out.println("MISS " + c.truth().scenario() + " " + c.truth().start() + " origin " + c.originId()
+                        + " detected " + c.detected().start() + ".." + c.detected().end() + "\n  onsets "
+                        + c.detected().onsets() + "\n  ranked " + ranked);
             }
             if (ranked.stream().limit(3).anyMatch(r -> r.serverId().equals(c.originId()))) {
                 top3++;
@@ -184,7 +189,12 @@ class RootCauseAccuracyTest {
         System.out.println("root cause, dependencies propagating any metric:    " + anyMetric.describe());
         System.out.println("root cause, onsets only:                            " + onsetOnly.describe());
 
+        // Measured (seeds 1-3, 3 days each, 5 s step): 138 incidents, 6 missed by detection; top-1 121 (0.877), top-3
+        // 128 (0.928). Any metric propagating: 95 (0.688), as a web server's own CPU storm gets blamed on its
+        // database; onsets alone: 114 (0.826), as ties within one tick fall to server ids. Issue target: >= 0.80.
+        // Most remaining misses: a lone unrelated anomaly a few minutes before the cascade joins the group first.
         assertThat(measured.incidents()).isGreaterThanOrEqualTo(100);
-        assertThat(measured.top1Rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(measured.top1Rate()).isGreaterThanOrEqualTo(0.85);
+        assertThat(measured.top1Rate()).isGreaterThan(onsetOnly.top1Rate());
     }
 }
