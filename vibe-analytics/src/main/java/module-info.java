@@ -14,6 +14,7 @@ module io.openmanager.vibe.analytics {
 
     exports io.openmanager.vibe.analytics.evaluation;
     exports io.openmanager.vibe.analytics.forecast;
+    exports io.openmanager.vibe.analytics.incident;
     exports io.openmanager.vibe.analytics.detect;
     exports io.openmanager.vibe.analytics.pipeline;
     opens io.openmanager.vibe.analytics.detect to com.fasterxml.jackson.databind;
