@@ -1,5 +1,9 @@
 package io.openmanager.vibe.examples.cli;
 
+import io.openmanager.vibe.analytics.incident.DetectedIncident;
+import io.openmanager.vibe.analytics.incident.IncidentGrouper;
+import io.openmanager.vibe.analytics.incident.RootCauseCandidate;
+import io.openmanager.vibe.analytics.incident.RootCauseRanker;
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.frame.FleetFrame;
@@ -30,13 +34,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -186,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
         private final boolean terminal;
         private final Map<String, Integer> anomaliesByServer = new LinkedHashMap<>();
         private final Map<String, Instant> firstAnomaly = new HashMap<>();
-        private final Map<String, List<Instant>> anomalyTimes = new HashMap<>();
+        private final List<AnomalyEvent> anomalies = new ArrayList<>();
         private final Map<String, Integer> healthByServer = new HashMap<>();
         private final Deque<String> latest = new ArrayDeque<>();
         private final int[] statusCounts = new int[Status.values().length];
@@ -217,7 +221,7 @@ final class DemoCommand implements Callable<Integer> {
                 AnomalyEvent anomaly = (AnomalyEvent) event;
                 anomaliesByServer.merge(anomaly.serverId(), 1, Integer::sum);
                 firstAnomaly.putIfAbsent(anomaly.serverId(), anomaly.timestamp());
-                anomalyTimes.computeIfAbsent(anomaly.serverId(), k -> new ArrayList<>()).add(anomaly.timestamp());
+                anomalies.add(anomaly);
                 remember(String.format(Locale.ROOT, "%s anomaly %s %s = %.1f (score %.2f)", clock(anomaly.timestamp()),
                         anomaly.serverId(), anomaly.metric(), anomaly.value(), anomaly.score()));
             } else if (event instanceof AlertRaisedEvent) {
@@ -322,6 +326,43 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
 
+        /** Groups every anomaly of the run into detected incidents (anomalies less than 5 minutes apart). */
+        private List<DetectedIncident> groupAnomalies() {
+            List<DetectedIncident> detected = new ArrayList<>();
+            IncidentGrouper grouper = new IncidentGrouper(detected::add);
+            for (AnomalyEvent anomaly : anomalies) {
+                grouper.add(anomaly);
+            }
+            grouper.flush();
+            return detected;
+        }
+
+        /** The detected incident overlapping a ground-truth one whose start is closest to it, or null. */
+        private static DetectedIncident closestOverlapping(List<DetectedIncident> detected, Incident incident) {
+            DetectedIncident best = null;
+            for (DetectedIncident d : detected) {
+                boolean overlaps = d.start().isBefore(incident.end()) && !d.end().isBefore(incident.start());
+                if (overlaps && (best == null || Duration.between(incident.start(), d.start()).abs()
+                        .compareTo(Duration.between(incident.start(), best.start()).abs()) < 0)) {
+                    best = d;
+                }
+            }
+            return best;
+        }
+
+        /** The engine's dependencies, keyed and valued by server id as the ranker wants them. */
+        private Map<String, List<String>> dependenciesById() {
+            Map<String, List<String>> byId = new HashMap<>();
+            engine.dependencies().forEach((host, upstream) -> {
+                List<String> ids = new ArrayList<>();
+                for (String up : upstream) {
+                    ids.add(fleet.get(fleet.indexOfHostname(up)).id());
+                }
+                byId.put(fleet.get(fleet.indexOfHostname(host)).id(), ids);
+            });
+            return byId;
+        }
+
         /** Prints what happened: incidents with detection and root cause, anomalies per server, fleet health. */
         void summary(long ticks, Duration wall) {
             out.println();
@@ -336,29 +377,28 @@ final class DemoCommand implements Callable<Integer> {
             List<Incident> incidents = engine.incidents(engine.start(), end);
             out.printf(Locale.ROOT, "Incidents (ground truth): %d%n", incidents.size());
             TextTable table = new TextTable("start", "scenario", "origin", "affected", "detected", "delay",
-                    "root cause (earliest anomaly)");
+                    "root cause ranking");
+            List<DetectedIncident> detectedIncidents = groupAnomalies();
+            RootCauseRanker ranker = RootCauseRanker.builder().dependencies(dependenciesById())
+                    .propagating(Set.of("response_time")).build();
             int rootCauseRight = 0;
             for (Incident incident : incidents) {
-                Map<String, Instant> onset = new HashMap<>();
-                for (String host : incident.affectedServers()) {
-                    String id = fleet.get(fleet.indexOfHostname(host)).id();
-                    for (Instant t : anomalyTimes.getOrDefault(id, List.of())) {
-                        if (incident.covers(t)) {
-                            onset.merge(host, t, (a, b) -> a.isBefore(b) ? a : b);
-                        }
+                DetectedIncident detected = closestOverlapping(detectedIncidents, incident);
+                List<String> ranked = new ArrayList<>();
+                if (detected != null) {
+                    for (RootCauseCandidate candidate : ranker.rank(detected)) {
+                        ranked.add(fleet.get(fleet.indexOfId(candidate.serverId())).hostname());
                     }
                 }
-                List<String> ranked = new ArrayList<>(onset.keySet());
-                ranked.sort(Comparator.<String, Instant>comparing(onset::get).thenComparingInt(fleet::indexOfHostname));
-                Instant detected = ranked.isEmpty() ? null : onset.get(ranked.get(0));
                 if (!ranked.isEmpty() && ranked.get(0).equals(incident.origin())) {
                     rootCauseRight++;
                 }
                 table.addRow(clock(incident.start()), incident.scenario(), incident.origin(),
                         String.join(", ", incident.affectedServers()),
-                        detected == null ? "missed" : clock(detected),
-                        detected == null ? "-" : Duration.between(incident.start(), detected).toSeconds() + " s",
-                        ranked.isEmpty() ? "-" : String.join(" > ", ranked));
+                        detected == null ? "missed" : clock(detected.start()),
+                        detected == null ? "-"
+                                : Math.max(0, Duration.between(incident.start(), detected.start()).toSeconds()) + " s",
+                        ranked.isEmpty() ? "-" : String.join(" > ", ranked.subList(0, Math.min(3, ranked.size()))));
             }
             if (!incidents.isEmpty()) {
                 table.print(out);

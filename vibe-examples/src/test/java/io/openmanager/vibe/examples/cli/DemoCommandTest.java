@@ -25,6 +25,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void aWeekRanksTheOriginOfEveryIncidentFirst() {
+        CliRun run = vibe("demo", "--duration", "7d", "--speed", "100000000");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Incidents (ground truth): 7")
+                .contains("disk-full-cascade   db-primary-01   web-server-01, db-primary-01")
+                .contains("db-primary-01 > web-server-01")
+                .contains("Root cause ranked first = origin: 7 of 7 incidents.")
+                .doesNotContain("missed");
+    }
+
+    @Test
     void aQuietWindowSaysSo() {
         CliRun run = vibe("demo", "--duration", "1h", "--speed", "1000000");
 
