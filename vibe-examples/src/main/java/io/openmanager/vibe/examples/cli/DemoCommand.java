@@ -42,9 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code vibe demo}: the default fleet with the built-in scenarios and streaming anomaly detection, paced so that a
@@ -61,7 +58,6 @@ import java.util.concurrent.atomic.AtomicReference;
                 "  vibe demo --realtime               (5 s ticks at wall-clock pace until Ctrl-C)"})
 final class DemoCommand implements Callable<Integer> {
     private static final double DEFAULT_WALL_SECONDS = 45;
-    private static final long SHUTDOWN_WAIT_SECONDS = 30;
     private static final long REDRAW_NANOS = 250_000_000L;
 
     @Spec
@@ -111,60 +107,15 @@ final class DemoCommand implements Callable<Integer> {
             dashboard.onEvent(event);
         };
         long wallStart = System.nanoTime();
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        // Counted down only after the summary is printed: on Ctrl-C the shutdown hook waits for it, so the JVM does
-        // not exit before the summary so far is out.
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = null;
-        try {
-            AtomicReference<RealtimeDriver> running = new AtomicReference<>();
-            hook = stopHook(running, stopRequested, finished);
-            long produced = run(engine, both, ticks, pace, running, stopRequested);
-            dashboard.summary(produced, Duration.ofNanos(System.nanoTime() - wallStart));
+        // Closed only after the summary is printed: on Ctrl-C the JVM waits for it, so the summary so far is out.
+        try (GracefulStop stop = new GracefulStop("vibe-demo-stop")) {
+            RealtimeDriver driver = engine.realtime(both).untilTick(ticks).speed(pace).sleeper(stop.sleeper());
+            stop.watch(driver);
+            driver.run();
+            dashboard.summary(driver.produced(), Duration.ofNanos(System.nanoTime() - wallStart));
             out.flush();
-            return VibeCli.EXIT_OK;
-        } finally {
-            finished.countDown();
-            try {
-                if (hook != null) {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                }
-            } catch (IllegalStateException shutdownInProgress) {
-                // Ctrl-C: the hook is running and returns now that 'finished' is counted down.
-            }
         }
-    }
-
-    private static Thread stopHook(AtomicReference<RealtimeDriver> running, CountDownLatch stopRequested,
-                                   CountDownLatch finished) {
-        Thread hook = new Thread(() -> {
-            RealtimeDriver driver = running.get();
-            if (driver != null) {
-                driver.stop();
-            }
-            stopRequested.countDown();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "vibe-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    /** Runs until the end or Ctrl-C; returns the ticks produced. */
-    private static long run(SimulationEngine engine, VibeListener listener, long ticks, double pace,
-                            AtomicReference<RealtimeDriver> running, CountDownLatch stopRequested) {
-        RealtimeDriver driver = engine.realtime(listener).untilTick(ticks).speed(pace)
-                // Waiting on the latch lets Ctrl-C end a wait at once.
-                .sleeper(wait -> stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS));
-        running.set(driver);
-        if (stopRequested.getCount() == 0) {
-            driver.stop();
-        }
-        driver.run();
-        return driver.produced();
+        return VibeCli.EXIT_OK;
     }
 
     private List<io.openmanager.vibe.sim.scenario.Scenario> loadScenarios() {

@@ -35,9 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code vibe simulate}: runs the simulator over a window of time and writes every server's metrics at every tick,
@@ -63,7 +60,6 @@ final class SimulateCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofHours(24);
     private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
     // How long Ctrl-C waits for the outputs to be finished (OpenMetrics writes everything at the end).
-    private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     @Spec
     private CommandSpec spec;
@@ -318,45 +314,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
 
         int realtime() throws IOException {
-            CountDownLatch stopRequested = new CountDownLatch(1);
-            CountDownLatch finished = new CountDownLatch(1);
-            AtomicReference<RealtimeDriver> running = new AtomicReference<>();
-            Thread hook = new Thread(() -> {
-                RealtimeDriver driver = running.get();
-                if (driver != null) {
-                    driver.stop();
-                }
-                stopRequested.countDown();
-                try {
-                    finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "vibe-simulate-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                try (Outputs outputs = new Outputs(true, null)) {
-                    RealtimeDriver driver = engine.realtime(outputs).fromTick(fromTick).untilTick(toTick)
-                            .threads(threads).speed(speed != null ? speed : 1)
-                            // Waiting on the latch rather than sleeping lets Ctrl-C end a wait at once. Interrupting
-                            // the thread instead would close the files' interruptible channels before the last flush.
-                            .sleeper(wait -> stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS));
-                    running.set(driver);
-                    if (stopRequested.getCount() == 0) {
-                        driver.stop(); // Ctrl-C came before the driver existed
-                    }
-                    driver.run();
-                    outputs.writeLabels(engine, fromTick);
-                }
-                return VibeCli.EXIT_OK;
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shutdownInProgress) {
-                    // Ctrl-C: the hook is running and returns now that 'finished' is counted down.
-                }
+            try (GracefulStop stop = new GracefulStop("vibe-simulate-stop");
+                 Outputs outputs = new Outputs(true, null)) {
+                RealtimeDriver driver = engine.realtime(outputs).fromTick(fromTick).untilTick(toTick)
+                        .threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
+                stop.watch(driver);
+                driver.run();
+                outputs.writeLabels(engine, fromTick);
             }
+            return VibeCli.EXIT_OK;
         }
     }
 
