@@ -122,27 +122,30 @@ public final class Dispatcher implements VibeListener, AutoCloseable {
      * Afterwards {@link #publish(VibeEvent)} throws {@link IllegalStateException}. A publish that races with close
      * either throws or is accounted for in {@link #stats()}.
      *
-     * <p>Idempotent; a concurrent second call waits for the first to finish. A listener stuck forever keeps close
-     * waiting; if the closing thread is interrupted, close stops waiting and keeps the interrupt status, and the
-     * delivery threads still finish on their own. A listener may close its own dispatcher.
+     * <p>Idempotent, and every call waits for the delivery threads to end: a second call (concurrent or later) also
+     * waits, which matters when a listener closed its own dispatcher, since that listener's thread ends only after
+     * its callback returns. A listener stuck forever keeps close waiting; if the closing thread is interrupted, close
+     * stops waiting and keeps the interrupt status, and the delivery threads still finish on their own. A listener
+     * may close its own dispatcher; it does not wait for its own thread.
      */
     @Override
     public void close() {
         synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            for (Route route : routes) {
-                route.close();
-            }
-            try {
+            if (!closed) {
+                closed = true;
                 for (Route route : routes) {
-                    route.awaitClosed();
+                    route.close();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        }
+        // Outside the lock, so that a listener closing its own dispatcher during another thread's close does not
+        // block on the lock while that thread waits for it.
+        try {
+            for (Route route : routes) {
+                route.awaitClosed();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
