@@ -3,6 +3,7 @@ package io.openmanager.vibe.sim.testing;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.sim.SimulationEngine;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -38,12 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * method, on its class or an enclosing class; the system property {@value #SEED_PROPERTY} (to replay a failure of a
  * whole run); otherwise a new seed for each test, drawn from {@link System#nanoTime()}.
  *
- * <p>When a test that received a Vibe object fails, the extension prints to standard error
+ * <p>When a test that received a Vibe object fails (in the test method, or in a {@code @BeforeEach} or
+ * {@code @AfterEach} method), the extension prints to standard error
  * {@code Vibe seed for this failure: N — pin it with @VibeSeed(N)}, publishes the report entry
  * {@value #SEED_REPORT_KEY}, and adds the same message to the failure as a suppressed exception, so it appears in the
  * stack trace of every report; the failure itself is rethrown unchanged.
  */
-public final class VibeExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class VibeExtension implements ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
     /** The system property that sets the seed of every test without {@link VibeSeed}. */
     public static final String SEED_PROPERTY = "vibe.seed";
     /** The key of the report entry that carries the seed of a failing test. */
@@ -81,6 +84,27 @@ public final class VibeExtension implements ParameterResolver, TestExecutionExce
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        report(context, throwable);
+        throw throwable;
+    }
+
+    /** Reports the seed when a {@code @BeforeEach} method that received a Vibe object fails. */
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        report(context, throwable);
+        throw throwable;
+    }
+
+    /** Reports the seed when an {@code @AfterEach} method fails in a test that received a Vibe object. */
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        report(context, throwable);
+        throw throwable;
+    }
+
+    private static void report(ExtensionContext context, Throwable throwable) {
         Seed seed = context.getStore(NAMESPACE).get(SEED_KEY, Seed.class);
         if (seed != null) {
             String message = seed.pinned
@@ -91,7 +115,6 @@ public final class VibeExtension implements ParameterResolver, TestExecutionExce
             context.publishReportEntry(SEED_REPORT_KEY, Long.toString(seed.value));
             throwable.addSuppressed(new VibeSeedReport(message));
         }
-        throw throwable;
     }
 
     /** The seed of the current test, chosen once and kept in the test's store. */

@@ -8,6 +8,7 @@ import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Role;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.sim.SimulationEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -99,6 +100,16 @@ class VibeExtensionTest {
             System.clearProperty(VibeExtension.SEED_PROPERTY);
         }
         assertThat(SEEDS).containsEntry("unpinned", 31337L);
+    }
+
+    @Test
+    void aFailingBeforeEachThatReceivedAnEngineReportsItsSeed() {
+        SEEDS.clear();
+        Run run = run(BeforeEachFailing.class);
+        long seed = SEEDS.get("before-each");
+        assertThat(run.failures().get(0)).hasMessage("setup failed");
+        assertThat(run.failures().get(0).getSuppressed()).singleElement()
+                .hasToString("Vibe seed for this failure: " + seed + " \u2014 pin it with @VibeSeed(" + seed + ")");
     }
 
     @Test
@@ -205,6 +216,20 @@ class VibeExtensionTest {
         @VibeSeed(42)
         void fails(VibeSeries series) {
             fail("boom " + series.seed());
+        }
+    }
+
+    @ExtendWith(OnlyInTestKit.class)
+    @ExtendWith(VibeExtension.class)
+    static class BeforeEachFailing {
+        @BeforeEach
+        void setUp(SimulationEngine engine) {
+            SEEDS.put("before-each", engine.seed());
+            throw new IllegalStateException("setup failed");
+        }
+
+        @Test
+        void neverRuns() {
         }
     }
 
