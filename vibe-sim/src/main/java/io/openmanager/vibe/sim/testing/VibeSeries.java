@@ -36,6 +36,9 @@ import java.util.Objects;
  * the test's seed: {@code series.role(Role.DATABASE).cpu().days(7).generate()}.
  */
 public final class VibeSeries {
+    /** The most values one series may hold (a year at one value a second is about 31.5 million). */
+    public static final int MAX_VALUES = 100_000_000;
+
     private final long seed;
 
     private VibeSeries(long seed) {
@@ -234,13 +237,19 @@ public final class VibeSeries {
         /**
          * Runs the engine for the series' server only and returns the series.
          *
-         * @throws IllegalArgumentException naming a role or hostname that is not in the fleet, or a leak day after
-         *                                  the series' end
+         * @throws IllegalArgumentException naming a role or hostname that is not in the fleet, a leak day after
+         *                                  the series' end, or a length and step that give more than
+         *                                  {@link #MAX_VALUES} values
          */
         public MetricSeries generate() {
             Server server = server();
             long stepMillis = step.toMillis();
-            int size = Math.toIntExact(Math.max(1, length.toMillis() / stepMillis));
+            long count = Math.max(1, length.toMillis() / stepMillis);
+            if (count > MAX_VALUES) {
+                throw new IllegalArgumentException("length " + length + " at step " + step + " gives " + count
+                        + " values; at most " + MAX_VALUES);
+            }
+            int size = (int) count;
             List<Scenario> all = new ArrayList<>(scenarios);
             for (int day : leakDays) {
                 all.add(leak(server.hostname(), day, size * stepMillis));

@@ -102,6 +102,8 @@ class VibeSeriesTest {
                 .hasMessageContaining("step").hasMessageContaining("PT0.00000001S");
         assertThatThrownBy(() -> VibeSeries.of(Role.WEB).days(7).withMemoryLeakOnDay(9).generate())
                 .hasMessageContaining("leak day 9");
+        assertThatThrownBy(() -> VibeSeries.of(Role.WEB).days(10_000).step(Duration.ofMillis(1)).generate())
+                .hasMessage("length PT240000H at step PT0.001S gives 864000000000 values; at most 100000000");
         assertThatThrownBy(() -> VibeSeries.of(Role.WEB).withMemoryLeakOnDay(0))
                 .hasMessageContaining("leak day must be >= 1").hasMessageContaining(": 0");
     }
