@@ -21,7 +21,7 @@ import java.util.Objects;
  * ({@link Builder#withoutForecasting()}), it also keeps a downsampled history per series and refits a forecaster
  * periodically (by default every 30 simulated minutes per series), publishing a {@link ForecastEvent} per series and
  * refit and a {@link PredictionEvent} when a series is forecast to cross its level (disk 100 %, memory 95 %,
- * response time 5000 ms by default) within the prediction horizon; see {@link ForecastSettings}. Other events are
+ * response time 5000 ms by default) within the prediction horizon (4 hours by default); see {@link ForecastSettings}. Other events are
  * ignored. Downstream listeners therefore receive several event types: test with {@code instanceof}.
  *
  * <pre>{@code
