@@ -133,9 +133,11 @@ class PipelineForecastingTest {
             assertThat(p.probability()).isBetween(0.5, 1.0);
             assertThat(p.timestamp()).isBefore(FULL);
         });
-        // One prediction per refit of the disk series, from the first (after 30 minutes of history) on.
-        assertThat(predictions.get(0).timestamp()).isBefore(Instant.ofEpochSecond(3_600));
-        assertThat(predictions).hasSizeBetween(9, 10);
+        // One prediction per refit of the disk series once the crossing is within the default 4 h: from the first
+        // refit after 01:00 to the last before 05:00.
+        assertThat(predictions.get(0).timestamp()).isBetween(Instant.ofEpochSecond(3_600),
+                Instant.ofEpochSecond(5_400));
+        assertThat(predictions).hasSize(8);
     }
 
     @Test
