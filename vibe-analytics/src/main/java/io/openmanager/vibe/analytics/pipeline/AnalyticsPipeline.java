@@ -21,8 +21,9 @@ import java.util.Objects;
  * ({@link Builder#withoutForecasting()}), it also keeps a downsampled history per series and refits a forecaster
  * periodically (by default every 30 simulated minutes per series), publishing a {@link ForecastEvent} per series and
  * refit and a {@link PredictionEvent} when a series is forecast to cross its level (disk 100 %, memory 95 %,
- * response time 5000 ms by default) within the prediction horizon (4 hours by default); see {@link ForecastSettings}. Other events are
- * ignored. Downstream listeners therefore receive several event types: test with {@code instanceof}.
+ * response time 5000 ms by default) within the prediction horizon (4 hours by default); see {@link ForecastSettings}.
+ * Other events are ignored. Downstream listeners therefore receive several event types: test with
+ * {@code instanceof}.
  *
  * <pre>{@code
  * AnalyticsPipeline pipeline = AnalyticsPipeline.builder(anomaly -> System.out.println(anomaly)).build();
@@ -31,9 +32,9 @@ import java.util.Objects;
  *
  * <p>Per value the pipeline does one registry look-up and one detector update; the series keys of a fleet are made
  * once, so a frame costs no allocation beyond the events it publishes and the refits that fall due (forecasting adds a
-bucket update per value; a refit allocates its model and events). Time is the frames' time, never the wall clock, so
-the same frames give the same events. Not thread-safe: feed it from one
- * thread (a dispatcher's synchronous or asynchronous delivery does).
+ * bucket update per value; a refit allocates its history copy, model, forecast and events). Time is the frames' time,
+ * never the wall clock, so the same frames give the same events. Not thread-safe: feed it from one thread (a
+ * dispatcher's synchronous or asynchronous delivery does).
  */
 public final class AnalyticsPipeline implements VibeListener {
     /** Default score at or above which an anomaly event is published. */
@@ -56,7 +57,7 @@ public final class AnalyticsPipeline implements VibeListener {
         this.forecasting = b.forecastSettings != null ? new PipelineForecasting(b.forecastSettings, downstream) : null;
     }
 
-    /** Starts a builder; anomaly events go to {@code downstream}. */
+    /** Starts a builder; anomaly, forecast and prediction events go to {@code downstream}. */
     public static Builder builder(VibeListener downstream) {
         return new Builder(downstream);
     }

@@ -109,9 +109,9 @@ final class PipelineForecasting {
     }
 
     /**
-     * The largest probability, over the first {@code steps} forecast steps, that the value at that step is at or above the level under
-     * the forecast's normal error model (standard deviation from the 95 % interval): a lower bound of the probability
-     * that the series reaches the level within the horizon.
+     * The largest probability, over the first {@code steps} forecast steps, that the value at that step is at or
+     * above the level under the forecast's normal error model (standard deviation from the 95 % interval): a lower
+     * bound of the probability that the series reaches the level within those steps.
      */
     static double probability(Forecast forecast, double level, int steps) {
         double best = 0;

@@ -14,10 +14,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The per-series state of many series, bounded in memory: a Caffeine cache keyed by {@link SeriesKey}, limited by size
- * and by idle time, so that millions of series, most of them gone quiet, cannot exhaust the heap. A series' state is its
- * detector and, when the pipeline forecasts, its downsampled history (see {@link ForecastSettings}); a series whose
- * state was evicted starts learning afresh when it reports again.
+ * The per-series state of many series, bounded in memory: a Caffeine cache keyed by {@link SeriesKey}, limited by
+ * size and by idle time, so that millions of series, most of them gone quiet, cannot exhaust the heap. A series' state
+ * is its detector and, when the pipeline forecasts, its downsampled history (see {@link ForecastSettings}); a series
+ * whose state was evicted starts learning afresh when it reports again.
  *
  * <pre>{@code
  * SeriesRegistry registry = SeriesRegistry.builder().maximumSize(1_000_000).expireAfterIdle(Duration.ofHours(6)).build();
