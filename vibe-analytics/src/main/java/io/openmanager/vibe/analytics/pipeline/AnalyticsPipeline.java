@@ -160,7 +160,10 @@ public final class AnalyticsPipeline implements VibeListener {
             return this;
         }
 
-        /** Forecasts every series with these settings (default: {@link ForecastSettings#defaults()}). */
+        /**
+         * Forecasts every series with these settings (default: {@link ForecastSettings#defaults()}). Pipelines that
+         * share a registry share each series' history, so they must use the same settings.
+         */
         public Builder forecasting(ForecastSettings value) {
             forecastSettings = Objects.requireNonNull(value, "forecast settings must not be null");
             return this;

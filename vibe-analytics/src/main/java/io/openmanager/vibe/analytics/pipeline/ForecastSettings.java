@@ -169,12 +169,13 @@ public final class ForecastSettings {
             levels.put("response_time", 5000.0);
         }
 
-        /** The time one history point averages over (default 1 minute); at least 1 millisecond. */
+        /** The time one history point averages over (default 1 minute); a whole number of milliseconds. */
         public Builder resolution(Duration value) {
-            resolution = positive("resolution", value);
-            if (resolution.toMillis() < 1) {
-                throw new IllegalArgumentException("resolution must be at least 1 ms: " + value);
+            positive("resolution", value);
+            if (value.toNanos() % 1_000_000 != 0) {
+                throw new IllegalArgumentException("resolution must be a whole number of milliseconds: " + value);
             }
+            resolution = value;
             return this;
         }
 

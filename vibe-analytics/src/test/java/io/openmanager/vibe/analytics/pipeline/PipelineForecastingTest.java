@@ -241,6 +241,8 @@ class PipelineForecastingTest {
                 .hasMessage("refitEvery must be a whole multiple of the resolution PT1M: PT1M30S");
         assertThatThrownBy(() -> ForecastSettings.builder().predictionHorizon(Duration.ofHours(25)))
                 .hasMessage("predictionHorizon must be between 30 minutes and 24 hours: PT25H");
+        assertThatThrownBy(() -> ForecastSettings.builder().resolution(Duration.ofNanos(1_500_000)))
+                .hasMessage("resolution must be a whole number of milliseconds: PT0.0015S");
         assertThatThrownBy(() -> ForecastSettings.builder().intervalLevel(90))
                 .hasMessage("intervalLevel must be 80 or 95: 90");
         assertThatThrownBy(() -> ForecastSettings.builder().history(Duration.ZERO))
