@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One frame of the default fleet (20 servers x 6 metrics = 120 series) through the {@link AnalyticsPipeline}: a
- * registry look-up and a default-detector update per value. The frames are a simulated day, pre-generated and
- * replayed with advancing timestamps so the detectors stay in steady state. Anomaly events are the only intended
- * allocation ({@code -prof gc}).
+ * registry look-up and a default-detector update per value, and with {@code forecasting=true} (the pipeline's default)
+ * a minute-bucket update per value plus the refits that fall due (with the default settings, 4 of the 120 series at
+ * each simulated minute, i.e. every 12th frame). The frames are a simulated day, pre-generated and replayed with
+ * advancing timestamps so the detectors stay in steady state. Anomaly, forecast and prediction events and the refits'
+ * models are the only intended allocation ({@code -prof gc}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +35,10 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class PipelineBenchmark {
     private static final int DAY_TICKS = 17_280;
+
+    /** Whether the pipeline forecasts (its default) or only detects anomalies. */
+    @Param({"false", "true"})
+    public boolean forecasting;
 
     private double[][][] values;
     private MutableFleetFrame frame;
@@ -55,7 +62,8 @@ public class PipelineBenchmark {
         }).run();
         frame = new MutableFleetFrame(engine.fleet(), engine.metrics());
         event = new FrameEvent(frame.view());
-        pipeline = AnalyticsPipeline.builder(anomaly -> { }).build();
+        AnalyticsPipeline.Builder builder = AnalyticsPipeline.builder(event -> { });
+        pipeline = (forecasting ? builder : builder.withoutForecasting()).build();
     }
 
     @Benchmark

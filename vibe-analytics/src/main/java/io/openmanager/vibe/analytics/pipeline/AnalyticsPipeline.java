@@ -6,16 +6,24 @@ import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.ForecastEvent;
 import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.PredictionEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Streaming anomaly detection for a fleet: a {@link VibeListener} that feeds every value of every
+ * Streaming anomaly detection and forecasting for a fleet: a {@link VibeListener} that feeds every value of every
  * {@link FrameEvent} to its series' detector (held in a bounded {@link SeriesRegistry}) and publishes an
- * {@link AnomalyEvent} downstream for each score at or above the threshold. Other events are ignored.
+ * {@link AnomalyEvent} downstream for each score at or above the threshold. Unless forecasting is turned off
+ * ({@link Builder#withoutForecasting()}), it also keeps a downsampled history per series and refits a forecaster
+ * periodically (by default every 30 simulated minutes per series), publishing a {@link ForecastEvent} per series and
+ * refit and a {@link PredictionEvent} when a series is forecast to cross its level (disk 100 %, memory 95 %,
+ * response time 5000 ms by default) within the prediction horizon (4 hours by default); see {@link ForecastSettings}.
+ * Other events are ignored. Downstream listeners therefore receive several event types: test with
+ * {@code instanceof}.
  *
  * <pre>{@code
  * AnalyticsPipeline pipeline = AnalyticsPipeline.builder(anomaly -> System.out.println(anomaly)).build();
@@ -23,8 +31,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Per value the pipeline does one registry look-up and one detector update; the series keys of a fleet are made
- * once, so a frame costs no allocation beyond the anomaly events it publishes. Not thread-safe: feed it from one
- * thread (a dispatcher's synchronous or asynchronous delivery does).
+ * once, so a frame costs no allocation beyond the events it publishes and the refits that fall due (forecasting adds a
+ * bucket update per value; a refit allocates its history copy, model, forecast and events). Time is the frames' time,
+ * never the wall clock, so the same frames give the same events. Not thread-safe: feed it from one thread (a
+ * dispatcher's synchronous or asynchronous delivery does).
  */
 public final class AnalyticsPipeline implements VibeListener {
     /** Default score at or above which an anomaly event is published. */
@@ -33,6 +43,7 @@ public final class AnalyticsPipeline implements VibeListener {
     private final VibeListener downstream;
     private final SeriesRegistry registry;
     private final double threshold;
+    private final PipelineForecasting forecasting;
     private Fleet keyedFleet;
     private MetricSet keyedMetrics;
     private SeriesKey[][] keys;
@@ -43,9 +54,10 @@ public final class AnalyticsPipeline implements VibeListener {
         this.downstream = b.downstream;
         this.registry = b.registry != null ? b.registry : SeriesRegistry.createDefault();
         this.threshold = b.threshold;
+        this.forecasting = b.forecastSettings != null ? new PipelineForecasting(b.forecastSettings, downstream) : null;
     }
 
-    /** Starts a builder; anomaly events go to {@code downstream}. */
+    /** Starts a builder; anomaly, forecast and prediction events go to {@code downstream}. */
     public static Builder builder(VibeListener downstream) {
         return new Builder(downstream);
     }
@@ -65,7 +77,8 @@ public final class AnalyticsPipeline implements VibeListener {
             SeriesKey[] serverKeys = seriesKeys[s];
             for (int m = 0; m < metricCount; m++) {
                 double value = frame.value(s, m);
-                AnomalyDetector detector = registry.detector(serverKeys[m]);
+                SeriesState state = registry.state(serverKeys[m]);
+                AnomalyDetector detector = state.detector;
                 double score = detector.update(millis, value);
                 values++;
                 if (score >= threshold) {
@@ -73,6 +86,9 @@ public final class AnalyticsPipeline implements VibeListener {
                     SeriesKey key = serverKeys[m];
                     downstream.onEvent(new AnomalyEvent(Instant.ofEpochMilli(millis), key.serverId(), key.metric(),
                             value, score, detector.name()));
+                }
+                if (forecasting != null) {
+                    forecasting.record(state, serverKeys[m], s * metricCount + m, millis, value);
                 }
             }
         }
@@ -108,11 +124,22 @@ public final class AnalyticsPipeline implements VibeListener {
         return anomalies;
     }
 
+    /** Forecast events published so far (0 without forecasting). */
+    public long forecasts() {
+        return forecasting != null ? forecasting.forecasts() : 0;
+    }
+
+    /** Prediction events published so far (0 without forecasting). */
+    public long predictions() {
+        return forecasting != null ? forecasting.predictions() : 0;
+    }
+
     /** Builds an {@link AnalyticsPipeline}. */
     public static final class Builder {
         private final VibeListener downstream;
         private SeriesRegistry registry;
         private double threshold = DEFAULT_THRESHOLD;
+        private ForecastSettings forecastSettings = ForecastSettings.defaults();
 
         private Builder(VibeListener downstream) {
             this.downstream = Objects.requireNonNull(downstream, "downstream listener must not be null");
@@ -130,6 +157,24 @@ public final class AnalyticsPipeline implements VibeListener {
                 throw new IllegalArgumentException("threshold must be in (0, 1]: " + value);
             }
             threshold = value;
+            return this;
+        }
+
+        /**
+         * Forecasts every series with these settings (default: {@link ForecastSettings#defaults()}). Pipelines that
+         * share a registry share each series' history, so they must use the same settings.
+         */
+        public Builder forecasting(ForecastSettings value) {
+            forecastSettings = Objects.requireNonNull(value, "forecast settings must not be null");
+            return this;
+        }
+
+        /**
+         * Turns forecasting off: no history is kept, no forecast or prediction events are published, and a value
+         * costs only its detector update.
+         */
+        public Builder withoutForecasting() {
+            forecastSettings = null;
             return this;
         }
 

@@ -14,9 +14,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The detectors of many series, bounded in memory: a Caffeine cache keyed by {@link SeriesKey}, limited by size and by
- * idle time, so that millions of series, most of them gone quiet, cannot exhaust the heap. A series whose detector was
- * evicted starts learning afresh when it reports again.
+ * The per-series state of many series, bounded in memory: a Caffeine cache keyed by {@link SeriesKey}, limited by
+ * size and by idle time, so that millions of series, most of them gone quiet, cannot exhaust the heap. A series' state
+ * is its detector and, when the pipeline forecasts, its downsampled history (see {@link ForecastSettings}); a series
+ * whose state was evicted starts learning afresh when it reports again.
  *
  * <pre>{@code
  * SeriesRegistry registry = SeriesRegistry.builder().maximumSize(1_000_000).expireAfterIdle(Duration.ofHours(6)).build();
@@ -31,8 +32,8 @@ public final class SeriesRegistry {
     /** Default idle time after which a series' detector is dropped: one hour. */
     public static final Duration DEFAULT_IDLE = Duration.ofHours(1);
 
-    private final Cache<SeriesKey, AnomalyDetector> cache;
-    private final Function<SeriesKey, AnomalyDetector> create;
+    private final Cache<SeriesKey, SeriesState> cache;
+    private final Function<SeriesKey, SeriesState> create;
     private final LongAdder evictedBySize = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final LongAdder created = new LongAdder();
@@ -43,14 +44,14 @@ public final class SeriesRegistry {
         Supplier<AnomalyDetector> factory = b.factory;
         this.create = key -> {
             created.increment();
-            return Objects.requireNonNull(factory.get(), "the detector factory returned null");
+            return new SeriesState(Objects.requireNonNull(factory.get(), "the detector factory returned null"));
         };
         this.cache = Caffeine.newBuilder()
                 .maximumSize(b.maximumSize)
                 .expireAfterAccess(b.idle)
                 .ticker(b.ticker)
                 .executor(Runnable::run)
-                .<SeriesKey, AnomalyDetector>removalListener((key, value, cause) -> count(cause))
+                .<SeriesKey, SeriesState>removalListener((key, value, cause) -> count(cause))
                 .build();
     }
 
@@ -74,12 +75,23 @@ public final class SeriesRegistry {
 
     /** The detector of a series, created with the factory on first use (or after eviction). */
     public AnomalyDetector detector(SeriesKey key) {
-        AnomalyDetector detector = cache.getIfPresent(key);
-        return detector != null ? detector : cache.get(key, create);
+        return state(key).detector;
     }
 
     /** The detector of a series if it is held, else null; does not create one. */
     public AnomalyDetector existing(SeriesKey key) {
+        SeriesState state = cache.getIfPresent(key);
+        return state != null ? state.detector : null;
+    }
+
+    /** The state of a series, created on first use (or after eviction). */
+    SeriesState state(SeriesKey key) {
+        SeriesState state = cache.getIfPresent(key);
+        return state != null ? state : cache.get(key, create);
+    }
+
+    /** The state of a series if it is held, else null. */
+    SeriesState existingState(SeriesKey key) {
         return cache.getIfPresent(key);
     }
 

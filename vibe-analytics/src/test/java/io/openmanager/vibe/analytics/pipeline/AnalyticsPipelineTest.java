@@ -49,7 +49,11 @@ class AnalyticsPipelineTest {
     @Test
     void aSpikeInOneSeriesRaisesAnAnomalyForThatSeriesOnly() {
         List<AnomalyEvent> anomalies = new ArrayList<>();
-        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> anomalies.add((AnomalyEvent) e)).build();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                anomalies.add((AnomalyEvent) e);
+            }
+        }).build();
         int spike = 3000;
 
         feed(pipeline, spike + 1, spike);

@@ -33,9 +33,11 @@ class GroundTruthDetectionTest {
     static void simulateAWeek() {
         SimulationEngine engine = SimulationEngine.builder().seed(42).build();
         AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
-            AnomalyEvent anomaly = (AnomalyEvent) event;
-            ANOMALIES_BY_SERIES.computeIfAbsent(anomaly.serverId() + "/" + anomaly.metric(), k -> new ArrayList<>())
-                    .add(anomaly);
+            if (event instanceof AnomalyEvent) {
+                AnomalyEvent anomaly = (AnomalyEvent) event;
+                ANOMALIES_BY_SERIES.computeIfAbsent(anomaly.serverId() + "/" + anomaly.metric(),
+                        k -> new ArrayList<>()).add(anomaly);
+            }
         }).build();
         long ticks = engine.ticksIn(Duration.ofDays(7));
         engine.batch().ticks(0, ticks).framesOnly().listener(pipeline).run();

@@ -76,7 +76,11 @@ class RootCauseAccuracyTest {
         SimulationEngine engine = SimulationEngine.builder().seed(seed).fleet(fleet).scenarios(fired).build();
         List<DetectedIncident> detected = new ArrayList<>();
         IncidentGrouper grouper = new IncidentGrouper(detected::add);
-        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> grouper.add((AnomalyEvent) event)).build();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
+            if (event instanceof AnomalyEvent) {
+                grouper.add((AnomalyEvent) event);
+            }
+        }).build();
         long ticks = engine.ticksIn(Duration.ofDays(DAYS));
         engine.batch().ticks(0, ticks).framesOnly().listener(pipeline).run();
         grouper.flush();

@@ -1,0 +1,17 @@
+package io.openmanager.vibe.analytics.pipeline;
+
+import io.openmanager.vibe.analytics.detect.AnomalyDetector;
+
+/**
+ * Everything the pipeline keeps about one series, held together in the {@link SeriesRegistry} so that one look-up
+ * per value finds it and one eviction frees it: the detector, and the forecasting history once forecasting first
+ * sees the series.
+ */
+final class SeriesState {
+    final AnomalyDetector detector;
+    ForecastHistory history;
+
+    SeriesState(AnomalyDetector detector) {
+        this.detector = detector;
+    }
+}
