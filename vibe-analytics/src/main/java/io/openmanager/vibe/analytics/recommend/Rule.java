@@ -11,7 +11,7 @@ public enum Rule {
     MEMORY_GROWTH,
     /** CPU saturated ({@code cpu_usage}): find the hot process, scale out. */
     CPU_SATURATION,
-    /** A database answering slowly ({@code response_time} of a database server): check slow queries, connection pool. */
+    /** A database answering slowly ({@code response_time} of a database server): check slow queries and pool. */
     SLOW_DATABASE,
     /** Another server answering slowly ({@code response_time}): check its upstream dependencies and error logs. */
     SLOW_RESPONSE,

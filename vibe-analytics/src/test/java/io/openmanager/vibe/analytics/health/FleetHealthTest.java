@@ -126,7 +126,8 @@ class FleetHealthTest {
         FleetHealth health = FleetHealth.summarize(calmFrame().view());
         assertThatThrownBy(() -> health.worst(-1)).hasMessage("n must be >= 0: -1");
         assertThatThrownBy(() -> new ServerHealth("x", new HealthScore(90), Status.CRITICAL, Status.HEALTHY,
-                Status.HEALTHY)).hasMessage("score of 'x' must be 70 for cpu CRITICAL, memory HEALTHY, disk HEALTHY: 90");
+                Status.HEALTHY))
+                .hasMessage("score of 'x' must be 70 for cpu CRITICAL, memory HEALTHY, disk HEALTHY: 90");
         assertThat(new FleetHealth(T0, List.of()).meanScore()).isEqualTo(100);
     }
 

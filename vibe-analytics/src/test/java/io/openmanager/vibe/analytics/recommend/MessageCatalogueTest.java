@@ -11,7 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** The English and Korean catalogues hold the same keys, and the Korean one is UTF-8 Hangul, not escapes or mojibake. */
+/** The English and Korean catalogues hold the same keys; the Korean one is UTF-8 Hangul, not escapes or mojibake. */
 class MessageCatalogueTest {
     private static Properties load(String path) throws IOException {
         try (InputStream in = MessageCatalogueTest.class.getModule().getResourceAsStream(path)) {

@@ -160,7 +160,8 @@ class RecommenderTest {
         Recommendation r = only(english().onPrediction(prediction(0, "db", "disk_usage", 100,
                 Duration.ofMinutes(250), 0.87)));
         assertThat(r.reason()).isEqualTo("disk_usage on db is expected to reach 100.0 % in 4 h 10 min (between "
-                + "2026-01-05T14:00:00Z and 2026-01-05T14:30:00Z, probability 0.87; predicted at 2026-01-05T10:00:00Z).");
+                + "2026-01-05T14:00:00Z and 2026-01-05T14:30:00Z, probability 0.87; predicted at "
+                + "2026-01-05T10:00:00Z).");
         Recommendation days = only(english().onPrediction(prediction(0, "db", "disk_usage", 100,
                 Duration.ofHours(50), 0.87)));
         assertThat(days.reason()).contains(" in 2 d 2 h ");
