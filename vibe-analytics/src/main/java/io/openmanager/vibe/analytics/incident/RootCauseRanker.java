@@ -165,8 +165,9 @@ public final class RootCauseRanker {
     /** A lead-lag link of one server to another: {@code lag > 0} when this server leads. */
     private record Link(String other, String metric, String otherMetric, int lag, double correlation) {
         String describe() {
-            String how = lag > 0 ? "leads " + other + " by " + lag + " samples"
-                    : lag < 0 ? "follows " + other + " by " + -lag + " samples" : "moves with " + other;
+            int samples = Math.abs(lag);
+            String by = " by " + samples + (samples == 1 ? " sample" : " samples");
+            String how = lag > 0 ? "leads " + other + by : lag < 0 ? "follows " + other + by : "moves with " + other;
             return how + " (" + metric + " / " + otherMetric + ", r " + String.format(Locale.ROOT, "%.2f",
                     correlation) + ")";
         }

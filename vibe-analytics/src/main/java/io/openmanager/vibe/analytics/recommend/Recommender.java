@@ -50,9 +50,13 @@ import java.util.Set;
  *   <li>A {@link PredictionEvent} with probability at or above {@link Builder#minProbability(double)} (default 0.5)
  *       recommends by urgency: the expected crossing within {@link Builder#urgency(Duration, Duration) one hour} is
  *       CRITICAL, within six hours WARNING, later INFO. The recommendation carries the ETA.</li>
- *   <li>An incident ({@link #onIncident(DetectedIncident, List)}) recommends for its top-ranked root-cause candidate,
- *       by that server's first anomalous metric (a resource metric before {@code response_time} at equal onset):
- *       CRITICAL when the incident spans more than one server (a cascade), else WARNING.</li>
+ *   <li>An incident ({@link #onIncident(DetectedIncident, List)}) that spans more than one server (a cascade)
+ *       recommends at CRITICAL for its top-ranked root-cause candidate, by that server's first anomalous metric (a
+ *       resource metric before {@code response_time} at equal onset) among those whose anomalies in the incident
+ *       were themselves worth a recommendation (at or above the warning level, as above). So the recommender must
+ *       have seen the incident's anomalies: feed it the same anomaly stream as the grouper. A drop, such as a disk
+ *       clean-up, never recommends; an incident of one server says nothing its anomalies did not, and recommends
+ *       nothing.</li>
  * </ul>
  *
  * <p><b>Deduplication.</b> One recommendation per server and rule for as long as the evidence does not change: within
@@ -87,6 +91,9 @@ public final class Recommender implements VibeListener {
     private final long quietMillis;
     private final Map<String, String> units;
     private final Map<String, Episode> episodes = new HashMap<>();
+    // The last two anomalies worth a recommendation per series (server and metric), for incidents: an incident closes
+    // at the first anomaly after it, which may reach the recommender first; the one before is then still in it.
+    private final Map<String, long[]> concerning = new HashMap<>();
     private long nowMillis = Long.MIN_VALUE;
     private int untilSweep = SWEEP_EVERY;
 
@@ -153,6 +160,10 @@ public final class Recommender implements VibeListener {
         } else {
             severity = Severity.WARNING;
         }
+        long[] seen = concerning.computeIfAbsent(anomaly.serverId() + '\u0000' + anomaly.metric(),
+                k -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+        seen[0] = seen[1];
+        seen[1] = anomaly.timestamp().toEpochMilli();
         String reason = messages.format("evidence.anomaly", anomaly.serverId(), anomaly.metric(),
                 quantity(anomaly.metric(), anomaly.value()), anomaly.timestamp().toString(),
                 String.format(Locale.ROOT, "%.2f", anomaly.score()), anomaly.detector());
@@ -192,8 +203,8 @@ public final class Recommender implements VibeListener {
      *
      * @param incident the incident
      * @param ranked   its servers ranked as root-cause candidates, likeliest first; not empty
-     * @return the new recommendation, or an empty list if no metric of the candidate has a rule or it repeats the
-     *         evidence
+     * @return the new recommendation, or an empty list if the incident has one server, no anomaly of the candidate
+     *         in the incident was worth a recommendation, or it repeats the evidence
      * @throws IllegalArgumentException if {@code ranked} is empty or its first server is not part of the incident
      */
     public List<Recommendation> onIncident(DetectedIncident incident, List<RootCauseCandidate> ranked) {
@@ -208,9 +219,17 @@ public final class Recommender implements VibeListener {
             throw new IllegalArgumentException("ranked: top candidate '" + server + "' is not a server of "
                     + incident.id() + " " + incident.servers());
         }
+        List<String> others = new ArrayList<>(incident.servers());
+        others.remove(server);
+        if (others.isEmpty()) {
+            return List.of();
+        }
         DetectedIncident.Onset first = null;
         for (DetectedIncident.Onset onset : onsets) {
-            if (ruleFor(server, onset.metric()) != null && (first == null || (onset.at().equals(first.at())
+            long[] seen = concerning.get(server + '\u0000' + onset.metric());
+            boolean worth = seen != null && (within(seen[0], onset.at(), incident.end())
+                    || within(seen[1], onset.at(), incident.end()));
+            if (worth && ruleFor(server, onset.metric()) != null && (first == null || (onset.at().equals(first.at())
                     && "response_time".equals(first.metric()) && !"response_time".equals(onset.metric())))) {
                 first = onset;
             }
@@ -222,21 +241,19 @@ public final class Recommender implements VibeListener {
         for (DetectedIncident.Onset onset : onsets) {
             metrics.add(onset.metric());
         }
-        List<String> others = new ArrayList<>(incident.servers());
-        others.remove(server);
-        String reason = others.isEmpty()
-                ? messages.format("evidence.incident.single", server, incident.id(), String.join(", ", metrics),
-                        onsets.get(0).at().toString())
-                : messages.format("evidence.incident", server, incident.id(), Integer.toString(others.size() + 1),
-                        String.join(", ", others), String.join(", ", metrics), onsets.get(0).at().toString());
-        Severity severity = others.isEmpty() ? Severity.WARNING : Severity.CRITICAL;
-        return offer(incident.end(), server, first.metric(), ruleFor(server, first.metric()), severity,
+        String reason = messages.format("evidence.incident", server, incident.id(), Integer.toString(others.size() + 1),
+                String.join(", ", others), String.join(", ", metrics), onsets.get(0).at().toString());
+        return offer(incident.end(), server, first.metric(), ruleFor(server, first.metric()), Severity.CRITICAL,
                 Evidence.INCIDENT, Optional.empty(), reason);
     }
 
     /** How many (server, rule) episodes are open, for tests and monitoring. */
     int openEpisodes() {
         return episodes.size();
+    }
+
+    private static boolean within(long millis, Instant from, Instant to) {
+        return millis >= from.toEpochMilli() && millis <= to.toEpochMilli();
     }
 
     private Rule ruleFor(String serverId, String metric) {
@@ -291,6 +308,7 @@ public final class Recommender implements VibeListener {
                 it.remove();
             }
         }
+        concerning.values().removeIf(seen -> nowMillis - seen[1] > quietMillis);
     }
 
     private String quantity(String metric, double value) {

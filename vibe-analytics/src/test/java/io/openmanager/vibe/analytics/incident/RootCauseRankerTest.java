@@ -121,8 +121,8 @@ class RootCauseRankerTest {
         assertThat(ranked).extracting(RootCauseCandidate::serverId).containsExactly("api", "cache", "other");
         assertThat(ranked.get(0).score()).isEqualTo(1.0);
         assertThat(ranked.get(0).evidence()).anySatisfy(e -> assertThat(e)
-                .startsWith("leads cache by 1 samples (memory_usage / memory_usage, r "));
-        assertThat(ranked.get(1).evidence()).anySatisfy(e -> assertThat(e).startsWith("follows api by 1 samples"));
+                .startsWith("leads cache by 1 sample (memory_usage / memory_usage, r "));
+        assertThat(ranked.get(1).evidence()).anySatisfy(e -> assertThat(e).startsWith("follows api by 1 sample "));
         assertThat(ranked.get(2).score()).isEqualTo(0.5);
         assertThat(ranked.get(2).evidence()).contains(
                 "isolated: its changes do not follow or lead any other server's within 12 samples");

@@ -229,21 +229,32 @@ class RecommenderTest {
         return out.get(0);
     }
 
+    /** Feeds the anomalies to the recommenders (as a listener would) and returns their one incident. */
+    private static DetectedIncident seen(List<Recommender> recommenders, AnomalyEvent... anomalies) {
+        for (Recommender recommender : recommenders) {
+            for (AnomalyEvent a : anomalies) {
+                recommender.onEvent(a);
+            }
+        }
+        return incident(anomalies);
+    }
+
     @Test
     void aSlowDatabaseAtTheOriginOfACascadeGetsSlowQueryAdvice() {
-        DetectedIncident incident = incident(anomaly(0, "web", "response_time", 8000),
+        Recommender recommender = english();
+        Recommender korean = Recommender.builder().fleet(FLEET).locale(Locale.KOREAN).build();
+        DetectedIncident incident = seen(List.of(recommender, korean), anomaly(0, "web", "response_time", 8000),
                 anomaly(10, "db", "response_time", 5000), anomaly(40, "web", "cpu_usage", 80));
         RootCauseRanker ranker = RootCauseRanker.builder().dependencies(Map.of("web", List.of("db"))).build();
         List<RootCauseCandidate> ranked = ranker.rank(incident);
         assertThat(ranked.get(0).serverId()).isEqualTo("db");
-        Recommendation r = only(english().onIncident(incident, ranked));
+        Recommendation r = only(recommender.onIncident(incident, ranked));
         assertThat(r.rule()).isEqualTo(Rule.SLOW_DATABASE);
         assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(r.evidence()).isEqualTo(Evidence.INCIDENT);
         assertThat(r.timestamp()).isEqualTo(incident.end());
         assertThat(r.reason()).isEqualTo("db is the likeliest root cause of incident@2026-01-05T10:00:00Z, which "
                 + "spans 2 servers (also web): response_time anomalous from 2026-01-05T10:00:10Z.");
-        Recommender korean = Recommender.builder().fleet(FLEET).locale(Locale.KOREAN).build();
         assertThat(only(korean.onIncident(incident, ranked)).reason()).isEqualTo("db이(가) "
                 + "incident@2026-01-05T10:00:00Z의 가장 유력한 근본 원인입니다 (관련 서버 2대, 그 외 web): "
                 + "2026-01-05T10:00:10Z부터 response_time 이상.");
@@ -251,24 +262,46 @@ class RecommenderTest {
 
     @Test
     void anIncidentRecommendsByTheCandidatesFirstResourceSymptom() {
-        DetectedIncident incident = incident(anomaly(0, "db", "response_time", 5000),
+        Recommender recommender = english();
+        DetectedIncident incident = seen(List.of(recommender), anomaly(0, "db", "response_time", 5000),
                 anomaly(0, "db", "disk_usage", 95), anomaly(2, "web", "response_time", 8000));
         List<RootCauseCandidate> ranked = RootCauseRanker.onsetOnly().rank(incident);
-        Recommendation r = only(english().onIncident(incident, ranked));
+        Recommendation r = only(recommender.onIncident(incident, ranked));
         assertThat(r.rule()).isEqualTo(Rule.DISK_FILLING);
         assertThat(r.metric()).isEqualTo("disk_usage");
         assertThat(r.reason()).contains("disk_usage, response_time anomalous");
+    }
 
-        DetectedIncident alone = incident(anomaly(0, "web", "memory_usage", 90));
-        Recommendation single = only(english().onIncident(alone, RootCauseRanker.onsetOnly().rank(alone)));
-        assertThat(single.severity()).isEqualTo(Severity.WARNING);
-        assertThat(single.reason()).isEqualTo("web is the only server of incident@2026-01-05T10:00:00Z: "
-                + "memory_usage anomalous from 2026-01-05T10:00:00Z.");
+    @Test
+    void anIncidentRecommendsOnlyOnAnomaliesWorthItAndOnlyForCascades() {
+        // A disk clean-up (a drop) at the origin of a group is not a disk filling up.
+        Recommender recommender = english();
+        DetectedIncident cleanUp = seen(List.of(recommender), anomaly(0, "db", "disk_usage", 12),
+                anomaly(5, "web", "response_time", 2500));
+        assertThat(recommender.onIncident(cleanUp, RootCauseRanker.onsetOnly().rank(cleanUp))).isEmpty();
+        // Anomalies the recommender never saw are not evidence either.
+        DetectedIncident unseen = incident(anomaly(0, "db", "disk_usage", 97), anomaly(5, "web", "cpu_usage", 95));
+        assertThat(english().onIncident(unseen, RootCauseRanker.onsetOnly().rank(unseen))).isEmpty();
+        // One server: its anomalies already said it all.
+        Recommender alone = english();
+        DetectedIncident single = seen(List.of(alone), anomaly(0, "web", "memory_usage", 90));
+        assertThat(alone.onIncident(single, RootCauseRanker.onsetOnly().rank(single))).isEmpty();
+    }
+
+    @Test
+    void theAnomalyThatClosesAnIncidentDoesNotHideTheOnesInIt() {
+        // The grouper closes an incident when the next anomaly arrives, possibly after the recommender saw it.
+        Recommender recommender = english();
+        DetectedIncident incident = seen(List.of(recommender), anomaly(0, "db", "disk_usage", 97),
+                anomaly(5, "web", "response_time", 6000));
+        recommender.onAnomaly(anomaly(900, "db", "disk_usage", 97));
+        assertThat(only(recommender.onIncident(incident, RootCauseRanker.onsetOnly().rank(incident))).rule())
+                .isEqualTo(Rule.DISK_FILLING);
     }
 
     @Test
     void anIncidentNeedsItsOwnRanking() {
-        DetectedIncident incident = incident(anomaly(0, "web", "cpu_usage", 95));
+        DetectedIncident incident = incident(anomaly(0, "web", "cpu_usage", 95), anomaly(0, "x", "cpu_usage", 95));
         assertThatThrownBy(() -> english().onIncident(incident, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("incident@");
         List<RootCauseCandidate> other = List.of(new RootCauseCandidate("db", 1, T0, List.of()));
