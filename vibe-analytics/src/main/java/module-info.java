@@ -2,7 +2,8 @@
  * Vibe's analytics: streaming anomaly detectors ({@code detect}), fleet-wide detection over a bounded registry of
  * series ({@code pipeline}), forecasting, backtesting and time to threshold ({@code forecast}), and evaluation
  * ({@code evaluation}): NAB-compatible scoring (Numenta Anomaly Benchmark v1.1) for external corpora and an
- * event-window scorer for Vibe's own ground-truth incidents.
+ * event-window scorer for Vibe's own ground-truth incidents; incidents and root causes ({@code incident}),
+ * recommendations in English and Korean ({@code recommend}) and fleet health ({@code health}).
  */
 module io.openmanager.vibe.analytics {
     requires transitive io.openmanager.vibe.spi;
@@ -17,6 +18,8 @@ module io.openmanager.vibe.analytics {
     exports io.openmanager.vibe.analytics.incident;
     exports io.openmanager.vibe.analytics.detect;
     exports io.openmanager.vibe.analytics.pipeline;
+    exports io.openmanager.vibe.analytics.recommend;
+    exports io.openmanager.vibe.analytics.health;
     opens io.openmanager.vibe.analytics.detect to com.fasterxml.jackson.databind;
 
     uses io.openmanager.vibe.analytics.detect.AnomalyDetectorProvider;

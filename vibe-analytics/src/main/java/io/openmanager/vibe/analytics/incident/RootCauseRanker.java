@@ -3,11 +3,14 @@ package io.openmanager.vibe.analytics.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,21 +30,40 @@ import java.util.Set;
  * Candidates are ordered by score (descending), then onset; at equal score and onset, a server whose first anomalies
  * include a non-propagating metric (a resource symptom, such as saturated network) ranks before one whose first
  * anomalies only propagate (latency alone is more often an effect); then by server id, so rankings are deterministic.
- * With every metric propagating, that rule never applies. Instances are immutable and thread-safe.
+ * With every metric propagating, that rule never applies.
+ *
+ * <p><b>Lead-lag evidence</b> ({@link #rank(DetectedIncident, SeriesValues)}), when the host can give the series'
+ * recent values: two servers are <em>linked</em> when the changes (first differences) of one of their anomalous
+ * series correlate at a lag within {@link Builder#leadLag(int, double) maxLag} samples with at least
+ * {@code minCorrelation} ({@link LaggedCorrelation}): they moved together, one leading the other by the lag. When at
+ * least one pair is linked, a server linked to no other is <em>isolated</em> (typically an unrelated anomaly that
+ * happened to fall into the group): its score is halved, and the onset scores count from the earliest onset of a
+ * linked server instead of the incident's start. At equal score, onset and symptom kind, a server that leads more of
+ * its links ranks first. Without values, or when no pair is linked, the ranking is exactly that of
+ * {@link #rank(DetectedIncident)}.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class RootCauseRanker {
     /** The default onset tolerance: one minute. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(1);
-
+    /** The default largest lag of lead-lag evidence, in samples: 12 (one minute at 5 s). */
+    public static final int DEFAULT_MAX_LAG = 12;
+    /** The default correlation of changes at which two servers count as linked. */
+    public static final double DEFAULT_MIN_CORRELATION = 0.5;
 
     private final Map<String, List<String>> upstreams;
     private final long toleranceMillis;
     private final Set<String> propagating;
+    private final int maxLag;
+    private final double minCorrelation;
 
     private RootCauseRanker(Builder b) {
         this.upstreams = b.upstreams;
         this.toleranceMillis = b.tolerance.toMillis();
         this.propagating = b.propagating;
+        this.maxLag = b.maxLag;
+        this.minCorrelation = b.minCorrelation;
     }
 
     /** A ranker without dependencies and with the default tolerance: onsets alone. */
@@ -61,16 +83,47 @@ public final class RootCauseRanker {
      */
     public List<RootCauseCandidate> rank(DetectedIncident incident) {
         Objects.requireNonNull(incident, "incident must not be null");
+        return rankWith(incident, Map.of());
+    }
+
+    /**
+     * Ranks the servers of an incident with lead-lag evidence from the series' recent values (see the class
+     * description).
+     *
+     * @param values the values of the incident's series, each the same length and step
+     * @return one candidate per server of the incident; never empty
+     * @throws IllegalArgumentException if two series of the incident differ in length
+     */
+    public List<RootCauseCandidate> rank(DetectedIncident incident, SeriesValues values) {
+        Objects.requireNonNull(incident, "incident must not be null");
+        Objects.requireNonNull(values, "values must not be null");
+        return rankWith(incident, links(incident, values));
+    }
+
+    private List<RootCauseCandidate> rankWith(DetectedIncident incident, Map<String, List<Link>> links) {
         Map<String, Instant> onsets = new LinkedHashMap<>();
         for (DetectedIncident.Onset onset : incident.onsets()) {
             onsets.putIfAbsent(onset.serverId(), onset.at());
+        }
+        Instant start = incident.start();
+        boolean anyLinked = false;
+        for (List<Link> own : links.values()) {
+            anyLinked |= !own.isEmpty();
+        }
+        if (anyLinked) {
+            for (Map.Entry<String, Instant> e : onsets.entrySet()) {
+                if (!links.getOrDefault(e.getKey(), List.of()).isEmpty()) {
+                    start = e.getValue(); // onsets are in time order: the first linked server's
+                    break;
+                }
+            }
         }
         List<Ranked> candidates = new ArrayList<>(onsets.size());
         for (Map.Entry<String, Instant> e : onsets.entrySet()) {
             String server = e.getKey();
             Instant onset = e.getValue();
             List<String> evidence = new ArrayList<>();
-            long lag = Duration.between(incident.start(), onset).toMillis();
+            long lag = Math.max(0, Duration.between(start, onset).toMillis());
             double score = 1.0 / (1.0 + (double) lag / toleranceMillis);
             evidence.add(lag == 0 ? "earliest onset (" + onset + ")"
                     : "onset " + Duration.ofMillis(lag).toSeconds() + " s after the incident started (" + onset + ")");
@@ -89,18 +142,132 @@ public final class RootCauseRanker {
             if (causeLike && !propagating.isEmpty()) {
                 evidence.add("first anomalies include a non-propagating metric");
             }
-            candidates.add(new Ranked(new RootCauseCandidate(server, score, onset, evidence), causeLike));
+            int leads = 0;
+            List<Link> own = links.get(server);
+            if (anyLinked && own != null) {
+                if (own.isEmpty()) {
+                    score /= 2;
+                    evidence.add("isolated: its changes do not follow or lead any other server's within "
+                            + maxLag + " samples");
+                } else {
+                    for (Link link : own) {
+                        leads += Integer.signum(link.lag);
+                        evidence.add(link.describe());
+                    }
+                }
+            }
+            candidates.add(new Ranked(new RootCauseCandidate(server, score, onset, evidence), causeLike, leads));
         }
         candidates.sort(Ranked.ORDER);
         return candidates.stream().map(Ranked::candidate).toList();
     }
 
+    /** A lead-lag link of one server to another: {@code lag > 0} when this server leads. */
+    private record Link(String other, String metric, String otherMetric, int lag, double correlation) {
+        String describe() {
+            int samples = Math.abs(lag);
+            String by = " by " + samples + (samples == 1 ? " sample" : " samples");
+            String how = lag > 0 ? "leads " + other + by : lag < 0 ? "follows " + other + by : "moves with " + other;
+            return how + " (" + metric + " / " + otherMetric + ", r " + String.format(Locale.ROOT, "%.2f",
+                    correlation) + ")";
+        }
+    }
+
+    /**
+     * The links of every server that has values: an empty list for a server linked to no other; servers without values
+     * are absent.
+     */
+    private Map<String, List<Link>> links(DetectedIncident incident, SeriesValues values) {
+        List<String> servers = incident.servers();
+        Map<String, List<String>> metrics = new LinkedHashMap<>();
+        Map<String, double[]> changes = new HashMap<>();
+        int length = -1;
+        for (DetectedIncident.Onset onset : incident.onsets()) {
+            double[] raw = Objects.requireNonNull(values.values(onset.serverId(), onset.metric()),
+                    () -> "values of " + onset.serverId() + "/" + onset.metric() + " must not be null");
+            if (raw.length == 0) {
+                continue;
+            }
+            if (length >= 0 && raw.length != length) {
+                throw new IllegalArgumentException("values of " + onset.serverId() + "/" + onset.metric() + " have "
+                        + raw.length + " samples, other series " + length);
+            }
+            length = raw.length;
+            double[] diff = differences(raw);
+            if (diff != null) {
+                changes.put(onset.serverId() + '/' + onset.metric(), diff);
+                metrics.computeIfAbsent(onset.serverId(), k -> new ArrayList<>()).add(onset.metric());
+            }
+        }
+        Map<String, List<Link>> links = new LinkedHashMap<>();
+        for (String server : metrics.keySet()) {
+            links.put(server, new ArrayList<>());
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            for (int j = i + 1; j < servers.size(); j++) {
+                String a = servers.get(i);
+                String b = servers.get(j);
+                Link best = null;
+                for (String ma : metrics.getOrDefault(a, List.of())) {
+                    for (String mb : metrics.getOrDefault(b, List.of())) {
+                        Optional<LaggedCorrelation> c = LaggedCorrelation.best(changes.get(a + '/' + ma),
+                                changes.get(b + '/' + mb), maxLag);
+                        if (c.isPresent() && c.get().correlation() >= minCorrelation
+                                && (best == null || c.get().correlation() > best.correlation)) {
+                            // x = a leads y = b when a's change at t meets b's at t + lag, lag > 0
+                            best = new Link(b, ma, mb, c.get().lag(), c.get().correlation());
+                        }
+                    }
+                }
+                if (best != null) {
+                    links.get(a).add(best);
+                    links.get(b).add(new Link(a, best.otherMetric, best.metric,
+                            -best.lag, best.correlation));
+                }
+            }
+        }
+        return links;
+    }
+
+    /** First differences with missing values carried forward; null if fewer than two finite values. */
+    private static double[] differences(double[] raw) {
+        double last = Double.NaN;
+        int finite = 0;
+        double[] filled = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (Double.isFinite(raw[i])) {
+                last = raw[i];
+                finite++;
+            }
+            filled[i] = last;
+        }
+        if (finite < 2) {
+            return null;
+        }
+        double first = Double.NaN;
+        for (double v : filled) {
+            if (!Double.isNaN(v)) {
+                first = v;
+                break;
+            }
+        }
+        double[] diff = new double[raw.length - 1];
+        double previous = Double.isNaN(filled[0]) ? first : filled[0];
+        for (int i = 1; i < raw.length; i++) {
+            double v = Double.isNaN(filled[i]) ? first : filled[i];
+            diff[i - 1] = v - previous;
+            previous = v;
+        }
+        return diff;
+    }
+
     /** A candidate with the tie-breaker that is not part of the public record. */
-    private record Ranked(RootCauseCandidate candidate, boolean causeLike) {
+    private record Ranked(RootCauseCandidate candidate, boolean causeLike, int leads) {
         static final Comparator<Ranked> ORDER = Comparator
                 .comparingDouble((Ranked r) -> r.candidate.score()).reversed()
                 .thenComparing(r -> r.candidate.onset())
                 .thenComparing(r -> !r.causeLike)
+                .thenComparing(r -> -r.leads)
                 .thenComparing(r -> r.candidate.serverId());
     }
 
@@ -162,8 +329,28 @@ public final class RootCauseRanker {
         private Map<String, List<String>> upstreams = Map.of();
         private Duration tolerance = DEFAULT_TOLERANCE;
         private Set<String> propagating = Set.of();
+        private int maxLag = DEFAULT_MAX_LAG;
+        private double minCorrelation = DEFAULT_MIN_CORRELATION;
 
         private Builder() {
+        }
+
+        /**
+         * Lead-lag evidence: the largest lag tried, in samples of the {@link SeriesValues} (default 12), and the
+         * correlation of changes at which two servers count as linked (default 0.5).
+         *
+         * @throws IllegalArgumentException if {@code maxLag < 0} or {@code minCorrelation} is not in (0, 1]
+         */
+        public Builder leadLag(int maxLag, double minCorrelation) {
+            if (maxLag < 0) {
+                throw new IllegalArgumentException("maxLag must be >= 0: " + maxLag);
+            }
+            if (!(minCorrelation > 0 && minCorrelation <= 1)) {
+                throw new IllegalArgumentException("minCorrelation must be in (0, 1]: " + minCorrelation);
+            }
+            this.maxLag = maxLag;
+            this.minCorrelation = minCorrelation;
+            return this;
         }
 
         /**

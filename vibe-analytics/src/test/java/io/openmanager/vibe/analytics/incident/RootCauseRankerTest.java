@@ -91,6 +91,87 @@ class RootCauseRankerTest {
         assertThat(order(RootCauseRanker.onsetOnly(), incident)).containsExactly("backup", "storage");
     }
 
+    /** 120 samples of small deterministic noise around {@code level} with a step of {@code height} at {@code at}. */
+    private static double[] step(double level, int at, double height, int salt) {
+        double[] values = new double[120];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = level + 0.3 * Math.sin(i * 1.7 + salt * 2.3) + (i >= at ? height : 0);
+        }
+        return values;
+    }
+
+    private static SeriesValues series(Map<String, double[]> byKey) {
+        return (server, metric) -> byKey.getOrDefault(server + "/" + metric, new double[0]);
+    }
+
+    @Test
+    void anIsolatedEarlierAnomalyYieldsToTheServersThatMovedTogether() {
+        // An unrelated disk anomaly 3 minutes before a memory leak that spills from api into cache. Samples are 5 s
+        // and the window starts 2 minutes before the first anomaly (sample 24).
+        DetectedIncident incident = incident(anomaly(0, "other", "disk_usage", 0.8),
+                anomaly(180, "api", "memory_usage", 0.8), anomaly(185, "cache", "memory_usage", 0.8));
+        SeriesValues values = series(Map.of(
+                "other/disk_usage", step(40, 24, 8, 1),
+                "api/memory_usage", step(50, 60, 38, 2),
+                "cache/memory_usage", step(70, 61, 22, 3)));
+        RootCauseRanker ranker = RootCauseRanker.onsetOnly();
+        assertThat(order(ranker, incident)).containsExactly("other", "api", "cache");
+
+        List<RootCauseCandidate> ranked = ranker.rank(incident, values);
+        assertThat(ranked).extracting(RootCauseCandidate::serverId).containsExactly("api", "cache", "other");
+        assertThat(ranked.get(0).score()).isEqualTo(1.0);
+        assertThat(ranked.get(0).evidence()).anySatisfy(e -> assertThat(e)
+                .startsWith("leads cache by 1 sample (memory_usage / memory_usage, r "));
+        assertThat(ranked.get(1).evidence()).anySatisfy(e -> assertThat(e).startsWith("follows api by 1 sample "));
+        assertThat(ranked.get(2).score()).isEqualTo(0.5);
+        assertThat(ranked.get(2).evidence()).contains(
+                "isolated: its changes do not follow or lead any other server's within 12 samples");
+    }
+
+    @Test
+    void atEqualOnsetTheServerThatLeadsRanksFirst() {
+        DetectedIncident incident = incident(anomaly(0, "a", "cpu_usage", 0.8), anomaly(0, "b", "cpu_usage", 0.8));
+        SeriesValues values = series(Map.of("a/cpu_usage", step(20, 42, 50, 1), "b/cpu_usage", step(20, 40, 60, 2)));
+        assertThat(order(RootCauseRanker.onsetOnly(), incident)).containsExactly("a", "b");
+        List<RootCauseCandidate> ranked = RootCauseRanker.onsetOnly().rank(incident, values);
+        assertThat(ranked).extracting(RootCauseCandidate::serverId).containsExactly("b", "a");
+        assertThat(ranked.get(0).evidence()).anySatisfy(e -> assertThat(e).startsWith("leads a by 2 samples"));
+        // Beyond the largest lag the two are not linked, and the ranking is that of onsets alone.
+        assertThat(RootCauseRanker.builder().leadLag(1, 0.5).build().rank(incident, values))
+                .extracting(RootCauseCandidate::serverId).containsExactly("a", "b");
+    }
+
+    @Test
+    void withoutLinksOrValuesTheRankingIsThatOfOnsetsAndDependencies() {
+        DetectedIncident incident = incident(anomaly(0, "web", "response_time", 0.9),
+                anomaly(10, "db", "response_time", 0.7), anomaly(10, "db", "disk_usage", 0.7));
+        RootCauseRanker ranker = RootCauseRanker.builder().dependencies(WEB_ON_DB).build();
+        List<RootCauseCandidate> plain = ranker.rank(incident);
+        assertThat(ranker.rank(incident, (server, metric) -> new double[0])).isEqualTo(plain);
+        // Steps far apart: nothing is linked, so nothing is isolated either.
+        SeriesValues apart = series(Map.of("web/response_time", step(100, 20, 5000, 1),
+                "db/response_time", step(50, 90, 3000, 2), "db/disk_usage", step(40, 90, 50, 3)));
+        assertThat(ranker.rank(incident, apart)).isEqualTo(plain);
+    }
+
+    @Test
+    void missingValuesAreCarriedForwardAndLengthsMustAgree() {
+        DetectedIncident incident = incident(anomaly(0, "a", "cpu_usage", 0.8), anomaly(0, "b", "cpu_usage", 0.8));
+        double[] a = step(20, 42, 50, 1);
+        a[0] = Double.NaN;
+        a[70] = Double.NaN;
+        double[] b = step(20, 40, 60, 2);
+        assertThat(RootCauseRanker.onsetOnly().rank(incident, series(Map.of("a/cpu_usage", a, "b/cpu_usage", b))))
+                .extracting(RootCauseCandidate::serverId).containsExactly("b", "a");
+        SeriesValues uneven = series(Map.of("a/cpu_usage", new double[10], "b/cpu_usage", new double[11]));
+        assertThatThrownBy(() -> RootCauseRanker.onsetOnly().rank(incident, uneven))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("values of b/cpu_usage have 11 samples, other series 10");
+        assertThatThrownBy(() -> RootCauseRanker.builder().leadLag(-1, 0.5)).hasMessage("maxLag must be >= 0: -1");
+        assertThatThrownBy(() -> RootCauseRanker.builder().leadLag(3, 0))
+                .hasMessage("minCorrelation must be in (0, 1]: 0.0");
+    }
+
     @Test
     void badArgumentsAreRefusedWithClearMessages() {
         assertThatThrownBy(() -> RootCauseRanker.builder().dependencies(Map.of("a", List.of("a"))))

@@ -6,15 +6,19 @@ import io.openmanager.vibe.analytics.incident.DetectedIncident;
 import io.openmanager.vibe.analytics.incident.IncidentGrouper;
 import io.openmanager.vibe.analytics.incident.RootCauseCandidate;
 import io.openmanager.vibe.analytics.incident.RootCauseRanker;
+import io.openmanager.vibe.analytics.incident.SeriesValues;
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Server;
+import io.openmanager.vibe.core.frame.FleetFrame;
+import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.sim.Incident;
 import io.openmanager.vibe.sim.SimulationEngine;
 import io.openmanager.vibe.sim.scenario.BuiltInScenarios;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.sim.scenario.Trigger;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.FrameEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +53,37 @@ class RootCauseAccuracyTest {
     private static final List<Case> CASES = new ArrayList<>();
 
     /** A ground-truth incident with the detected incidents overlapping it, and the ranker's inputs. */
-    private record Case(Incident truth, String originId, DetectedIncident detected, Map<String, List<String>> deps) {
+    private record Case(Incident truth, String originId, DetectedIncident detected, Map<String, List<String>> deps,
+                        SeriesValues values) {
+    }
+
+    /** Minutes of values before a detected incident's start that lead-lag evidence sees. */
+    private static final long BEFORE_MINUTES = Long.getLong("rca.before", 5);
+    /** Minutes of values after a detected incident's end that lead-lag evidence sees. */
+    private static final long AFTER_MINUTES = Long.getLong("rca.after", 1);
+
+    /** Every series' values over a window of ticks, from the engine (the simulation is a pure function of the tick). */
+    private static SeriesValues window(SimulationEngine engine, Fleet fleet, Instant from, Instant to) {
+        long first = Math.max(0, engine.tickOf(from));
+        long last = engine.tickOf(to);
+        int n = (int) (last - first + 1);
+        MetricSet metrics = MetricSet.standard();
+        double[][][] values = new double[fleet.size()][metrics.size()][n];
+        int[] k = {0};
+        engine.batch().ticks(first, last + 1).framesOnly().listener(event -> {
+            FleetFrame frame = ((FrameEvent) event).frame();
+            for (int s = 0; s < fleet.size(); s++) {
+                for (int m = 0; m < metrics.size(); m++) {
+                    values[s][m][k[0]] = frame.value(s, frame.metrics().indexOf(metrics.get(m).name()));
+                }
+            }
+            k[0]++;
+        }).run();
+        return (server, metric) -> {
+            int s = fleet.indexOfId(server);
+            int m = metrics.indexOf(metric);
+            return s < 0 || m < 0 ? new double[0] : values[s][m];
+        };
     }
 
     @BeforeAll
@@ -96,7 +130,10 @@ class RootCauseAccuracyTest {
                     match = d;
                 }
             }
-            CASES.add(new Case(truth, idOf(fleet, truth.origin()), match, deps));
+            SeriesValues values = match == null ? null : window(engine, fleet,
+                    match.start().minus(Duration.ofMinutes(BEFORE_MINUTES)),
+                    match.end().plus(Duration.ofMinutes(AFTER_MINUTES)));
+            CASES.add(new Case(truth, idOf(fleet, truth.origin()), match, deps, values));
         }
     }
 
@@ -140,6 +177,10 @@ class RootCauseAccuracyTest {
     }
 
     private static Accuracy measure(RootCauseRanker ranker) {
+        return measure(ranker, false);
+    }
+
+    private static Accuracy measure(RootCauseRanker ranker, boolean leadLag) {
         int correct = 0;
         int top3 = 0;
         int missed = 0;
@@ -152,7 +193,8 @@ class RootCauseAccuracyTest {
                 missed++;
                 continue;
             }
-            List<RootCauseCandidate> ranked = ranker.rank(c.detected());
+            List<RootCauseCandidate> ranked = leadLag ? ranker.rank(c.detected(), c.values())
+                    : ranker.rank(c.detected());
             if (ranked.get(0).serverId().equals(c.originId())) {
                 correct++;
                 counts[0]++;
@@ -189,6 +231,10 @@ class RootCauseAccuracyTest {
         Accuracy measured = measure(withDependencies);
         Accuracy anyMetric = measure(RootCauseRanker.builder().dependencies(deps).build());
         Accuracy onsetOnly = measure(RootCauseRanker.onsetOnly());
+        Accuracy leadLag = measure(RootCauseRanker.builder().dependencies(deps).propagating(Set.of("response_time"))
+                .leadLag(Integer.getInteger("rca.lag", RootCauseRanker.DEFAULT_MAX_LAG),
+                        Double.parseDouble(System.getProperty("rca.r", "0.5"))).build(), true);
+        System.out.println("root cause, as above with lead-lag evidence:        " + leadLag.describe());
         System.out.println("root cause, dependencies propagating response_time: " + measured.describe());
         System.out.println("root cause, dependencies propagating any metric:    " + anyMetric.describe());
         System.out.println("root cause, onsets only:                            " + onsetOnly.describe());
@@ -201,5 +247,10 @@ class RootCauseAccuracyTest {
         assertThat(measured.incidents()).isGreaterThanOrEqualTo(100);
         assertThat(measured.top1Rate()).isGreaterThanOrEqualTo(0.85);
         assertThat(measured.top1Rate()).isGreaterThan(onsetOnly.top1Rate());
+        // Lead-lag evidence (values from 5 minutes before each detected incident to 1 minute after): top-1 123 (0.891),
+        // top-3 unchanged; it demotes unrelated anomalies that joined a group first (two memory leaks). Same result
+        // at maxLag 6, 12 and 24 samples. It must never do worse than the ranking without it.
+        assertThat(leadLag.top1()).isGreaterThanOrEqualTo(measured.top1());
+        assertThat(leadLag.top3()).isGreaterThanOrEqualTo(measured.top3());
     }
 }
