@@ -4,6 +4,9 @@ import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.spi.event.FrameEvent;
 
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 
@@ -12,6 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The single-machine answers the Flink jobs are compared with, and shared test helpers. */
 final class Reference {
@@ -55,5 +61,48 @@ final class Reference {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         return conf;
+    }
+
+    // The MiniCluster runs in the test's JVM: a static map is where a job's sink hands records back.
+    private static final Map<String, Queue<Object>> COLLECTED = new ConcurrentHashMap<>();
+
+    /** A sink that adds every record to the queue named {@code name} (cheaper than executeAndCollect's fetching). */
+    static <T> Sink<T> collectInto(String name) {
+        COLLECTED.put(name, new ConcurrentLinkedQueue<>());
+        return new QueueSink<>(name);
+    }
+
+    /** What the sink named {@code name} received, in arrival order. */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> collected(String name) {
+        return new ArrayList<>((Queue<T>) (Queue<?>) COLLECTED.get(name));
+    }
+
+    private static final class QueueSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        QueueSink(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public SinkWriter<T> createWriter(WriterInitContext context) {
+            Queue<Object> queue = COLLECTED.get(name);
+            return new SinkWriter<>() {
+                @Override
+                public void write(T element, Context ctx) {
+                    queue.add(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 }
