@@ -88,8 +88,11 @@ public final class DetectorStateSerializer extends TypeSerializer<AnomalyDetecto
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         int length = source.readInt();
+        byte[] json = new byte[length];
+        source.readFully(json);
+        // Through an array: write(DataInputView, int) does not grow a DataOutputSerializer's buffer.
         target.writeInt(length);
-        target.write(source, length);
+        target.write(json);
     }
 
     @Override
