@@ -5,14 +5,12 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +72,10 @@ class VibeSourceTest {
         env.setParallelism(2);
         env.getConfig().setAutoWatermarkInterval(1);
         VibeSource source = VibeSource.builder(SPEC).ticks(FROM, FROM + 400).serversPerSplit(10).speed(100_000).build();
-        List<long[]> seen = new ArrayList<>();
-        try (CloseableIterator<long[]> it = env.fromSource(source, VibeSource.watermarkStrategy(), "vibe")
-                .process(new WatermarkProbe()).executeAndCollect()) {
-            it.forEachRemaining(seen::add);
-        }
+        env.fromSource(source, VibeSource.watermarkStrategy(), "vibe").process(new WatermarkProbe())
+                .sinkTo(Reference.collectInto("watermarks"));
+        env.execute();
+        List<long[]> seen = Reference.collected("watermarks");
         long start = SPEC.engine().instantOf(FROM).toEpochMilli();
         long maxWatermark = Long.MIN_VALUE;
         for (long[] r : seen) {
@@ -121,11 +118,10 @@ class VibeSourceTest {
     private static List<MetricSample> run(VibeSource source, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Reference.strictTypes());
         env.setParallelism(parallelism);
-        List<MetricSample> result = new ArrayList<>();
-        try (CloseableIterator<MetricSample> it = env.fromSource(source, WatermarkStrategy.noWatermarks(), "vibe")
-                .executeAndCollect()) {
-            it.forEachRemaining(result::add);
-        }
+        String name = "source-p" + parallelism;
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "vibe").sinkTo(Reference.collectInto(name));
+        env.execute();
+        List<MetricSample> result = Reference.collected(name);
         result.sort(Reference.SAMPLE_ORDER);
         return result;
     }
