@@ -35,6 +35,12 @@ import java.util.Arrays;
  * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
  * scores fully.
  *
+ * <h2>Expectation</h2>
+ * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
+ * &plusmn; 3 robust residual scales), and before that from the level reference (the slow mean &plusmn; 3 times
+ * 1.2533 mean absolute deviations). An alarm from the level-shift, variance or flat-line component can come while
+ * the value itself is inside that range.
+ *
  * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the detector scores
  * 0 for the first {@code 8 + warmup} values (and the seasonal component for its first 600 + {@code warmup}).
  * Parameters (name, default): {@code window} 256, {@code warmup} 300, {@code calibrationAlpha} 0.005,
@@ -89,6 +95,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private long longestRun;
     private double center;
     private double meanAbsDeviation;
+    // The level reference the last value was compared with (NaN before it exists); not part of the snapshot.
+    private double expectedCenter = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -133,6 +142,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             if (n >= MIN_WINDOW) {
                 double median = center;
                 double scale = Scores.floorScale(1.2533 * meanAbsDeviation, median);
+                expectedCenter = median;
+                expectedScale = scale;
                 double level = Math.abs(shortMean - median) / scale;
                 double variance = diffShort / Scores.floorScale(diffLong, median);
                 double flat = unchanged ? (flatRun + 1.0) / (longestRun + 1.0) : 0.0;
@@ -171,6 +182,30 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         previous = value;
         n++;
         return out;
+    }
+
+    /**
+     * The seasonal component's prediction for the last value once it has learned, else the level reference (the
+     * slow exponential mean); NaN for the first 8 values.
+     */
+    @Override
+    public double expected() {
+        double seasonalExpected = seasonal.expected();
+        return Double.isNaN(seasonalExpected) ? expectedCenter : seasonalExpected;
+    }
+
+    /** The seasonal range once it has learned, else the level reference minus 3 of its scales. */
+    @Override
+    public double lowerBound() {
+        double seasonalLower = seasonal.lowerBound();
+        return Double.isNaN(seasonalLower) ? expectedCenter - RANGE_SCALES * expectedScale : seasonalLower;
+    }
+
+    /** The seasonal range once it has learned, else the level reference plus 3 of its scales. */
+    @Override
+    public double upperBound() {
+        double seasonalUpper = seasonal.upperBound();
+        return Double.isNaN(seasonalUpper) ? expectedCenter + RANGE_SCALES * expectedScale : seasonalUpper;
     }
 
     @Override

@@ -5,6 +5,9 @@ package io.openmanager.vibe.analytics.detect;
  * the mean and variance learned from the values before it. The first values are averaged with weight
  * {@code max(alpha, 1/n)} so the estimates settle quickly.
  *
+ * <p>{@link #expected()} is the mean and the range is the mean &plusmn; 3 standard deviations, as learned before the
+ * value.
+ *
  * <p>Parameters (name, default): {@code alpha} 0.02 (weight of a new value, in (0, 1]), {@code warmup} 30 values.
  */
 public final class EwmaDetector extends AbstractAnomalyDetector {
@@ -20,6 +23,9 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     private long n;
     private double mean;
     private double variance;
+    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
+    private double expectedValue = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public EwmaDetector() {
@@ -40,6 +46,8 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
         double score = 0.0;
         if (n >= warmup) {
             double sd = Scores.floorScale(Math.sqrt(variance), mean);
+            expectedValue = mean;
+            expectedScale = sd;
             score = Scores.fromZ((value - mean) / sd);
         }
         n++;
@@ -53,6 +61,21 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     /** The current mean estimate. */
     public double mean() {
         return mean;
+    }
+
+    @Override
+    public double expected() {
+        return expectedValue;
+    }
+
+    @Override
+    public double lowerBound() {
+        return expectedValue - RANGE_SCALES * expectedScale;
+    }
+
+    @Override
+    public double upperBound() {
+        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

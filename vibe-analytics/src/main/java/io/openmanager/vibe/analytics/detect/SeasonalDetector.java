@@ -47,6 +47,8 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     private double meanAbsResidual;
     private double lastZ;
     private double lastExpected;
+    // The scale the last value was scored on (NaN while learning); not part of the snapshot.
+    private double lastScale = Double.NaN;
 
     /** With the defaults and automatic period. */
     public SeasonalDetector() {
@@ -106,6 +108,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
         int phase = (int) (n % period);
         lastExpected = level + season[phase];
         double scale = Scores.floorScale(1.2533 * meanAbsResidual, level);
+        lastScale = scale;
         return (value - lastExpected) / scale;
     }
 
@@ -189,6 +192,24 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
             }
         }
         return best;
+    }
+
+    /** The model's prediction for the last value (level plus its phase of the season); NaN while learning. */
+    @Override
+    public double expected() {
+        return Double.isNaN(lastScale) ? Double.NaN : lastExpected;
+    }
+
+    /** The prediction minus 3 robust scales of the residual. */
+    @Override
+    public double lowerBound() {
+        return expected() - RANGE_SCALES * lastScale;
+    }
+
+    /** The prediction plus 3 robust scales of the residual. */
+    @Override
+    public double upperBound() {
+        return expected() + RANGE_SCALES * lastScale;
     }
 
     /** The period in use: 0 while learning, 1 for a non-seasonal series. */
