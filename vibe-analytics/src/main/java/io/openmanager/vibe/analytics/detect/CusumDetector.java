@@ -28,6 +28,7 @@ public final class CusumDetector extends AbstractAnomalyDetector {
     private final double k;
     private final double h;
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double mean;
@@ -53,6 +54,7 @@ public final class CusumDetector extends AbstractAnomalyDetector {
         this.k = Scores.checkNonNegative("k", k);
         this.h = Scores.checkPositive("h", h);
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -75,7 +77,7 @@ public final class CusumDetector extends AbstractAnomalyDetector {
             }
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);

@@ -19,6 +19,7 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     public static final int DEFAULT_WARMUP = 30;
 
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double mean;
@@ -38,6 +39,7 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
      */
     public EwmaDetector(double alpha, int warmup) {
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -51,7 +53,7 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
             score = Scores.fromZ((value - mean) / sd);
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);

@@ -29,6 +29,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     private final double delta;
     private final double lambda;
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double ewMean;
@@ -58,6 +59,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
         this.delta = Scores.checkNonNegative("delta", delta);
         this.lambda = Scores.checkPositive("lambda", lambda);
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -87,7 +89,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
             }
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - ewMean;
         ewMean += a * d;
         ewVariance = (1.0 - a) * (ewVariance + a * d * d);
