@@ -32,12 +32,10 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
             return 0.0;
         }
         double score = score(timestampMillis, value);
-        if (!(score < 1.0)) {
-            return score >= 1.0 ? 1.0 : 0.0;            // NaN scores 0
+        if (score >= 1.0) {
+            return 1.0;
         }
-        // Math.max compiles without a branch: scores near 0 (most of them) fall on either side unpredictably.
-        // For the scores left here it equals "score > 0 ? score : 0", -0.0 included.
-        return Math.max(score, 0.0);
+        return score > 0.0 ? score : 0.0;
     }
 
     /** Applies the input policy: counts the value as accepted or skipped, and says which. */
