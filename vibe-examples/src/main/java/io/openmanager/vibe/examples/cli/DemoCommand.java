@@ -173,8 +173,9 @@ final class DemoCommand implements Callable<Integer> {
                 anomaliesByServer.merge(anomaly.serverId(), 1, Integer::sum);
                 firstAnomaly.putIfAbsent(anomaly.serverId(), anomaly.timestamp());
                 anomalies.add(anomaly);
-                remember(String.format(Locale.ROOT, "%s anomaly %s %s = %.1f (score %.2f)", clock(anomaly.timestamp()),
-                        anomaly.serverId(), anomaly.metric(), anomaly.value(), anomaly.score()));
+                remember(String.format(Locale.ROOT, "%s %s anomaly on %s: %s (score %.2f)",
+                        clock(anomaly.timestamp()), anomaly.severity().name().toLowerCase(Locale.ROOT),
+                        anomaly.serverId(), anomaly.explanation(), anomaly.score()));
             } else if (event instanceof AlertRaisedEvent) {
                 alerts++;
                 remember(clock(event.timestamp()) + " alert " + ((AlertRaisedEvent) event).alert().message());
