@@ -533,10 +533,14 @@ final class HtmlReport {
         html.append("<g class=\"axis\">");
         for (long t = first; t <= end.getEpochSecond(); t += stepSeconds) {
             Instant at = Instant.ofEpochSecond(t);
-            String px = number(x(tickOf(at), left, width), 1);
+            double atX = x(tickOf(at), left, width);
+            String px = number(atX, 1);
+            // Labels at the ends are anchored inside the chart, so that they are not cut off.
+            String anchor = atX < left + 30 ? "start" : atX > left + width - 30 ? "end" : "middle";
             html.append("<line x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(top)
                     .append("\" y2=\"").append(bottom).append("\"/><text x=\"").append(px).append("\" y=\"")
-                    .append(bottom + 13).append("\" text-anchor=\"middle\">").append(escape(format.format(at)))
+                    .append(bottom + 13).append("\" text-anchor=\"").append(anchor).append("\">")
+                    .append(escape(format.format(at)))
                     .append("</text>");
         }
         html.append("</g>\n");
