@@ -53,7 +53,7 @@ final class HtmlText {
         return out == null ? text : out.toString();
     }
 
-    /** {@code value} rounded half up to {@code decimals} (0..6) decimals, without trailing zeros; "NaN" if not finite. */
+    /** {@code value} rounded half away from zero to {@code decimals} (0..6) decimals, without trailing zeros; "NaN" if not finite. */
     static String number(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return "NaN";
@@ -62,7 +62,7 @@ final class HtmlText {
         for (int i = 0; i < decimals; i++) {
             scale *= 10;
         }
-        long scaled = Math.round(value * scale);
+        long scaled = value < 0 ? -Math.round(-value * scale) : Math.round(value * scale);
         StringBuilder out = new StringBuilder();
         if (scaled < 0) {
             out.append('-');
