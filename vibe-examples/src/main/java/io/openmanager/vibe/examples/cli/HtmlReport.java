@@ -54,6 +54,7 @@ final class HtmlReport {
     static final int PLOT_WIDTH = 880;
     private static final int LEFT = 64;
     private static final int MAX_SERVER_SECTIONS = 12;
+    private static final int MAX_BARS = 30;
     private static final int MAX_LABEL_CHARS = 22;
     private static final String[] STATUS_COLOURS = {"#2e7d32", "#f9a825", "#c62828", "#616161"};
     private static final String NO_DATA = "#e0e0e0";
@@ -277,8 +278,9 @@ final class HtmlReport {
                 chosen.add(0);
             }
         }
-        html.append("<section>\n<h2>Servers</h2>\n<p>Servers involved in incidents (origin, affected, ranked first),"
-                + " every metric: incident windows shaded, anomalies as red dots, and a forecast fitted on the series"
+        html.append("<section class=\"servers\">\n<h2>Servers</h2>\n<p>Servers involved in incidents (origin,"
+                + " affected, ranked first), every metric: incident windows shaded, anomalies as red dots, and a"
+                + " forecast fitted on the series"
                 + " (per-pixel means) before the dashed line, with its 80 % and 95 % intervals.</p>\n");
         int shown = 0;
         for (int server : chosen) {
@@ -625,6 +627,11 @@ final class HtmlReport {
             html.append("<p>No anomaly was detected.</p>\n");
             return;
         }
+        if (order.size() > MAX_BARS) {
+            html.append("<p>The ").append(MAX_BARS).append(" servers with the most anomalies of ").append(order.size())
+                    .append(" with any.</p>\n");
+            order = order.subList(0, MAX_BARS);
+        }
         List<String> labels = new ArrayList<>();
         double[] values = new double[order.size()];
         for (int i = 0; i < order.size(); i++) {
@@ -688,7 +695,8 @@ final class HtmlReport {
             int y0 = top + g * group;
             html.append("<text class=\"label\" x=\"").append(left - 6).append("\" y=\"").append(y0 + 2 * bar + 4)
                     .append("\" text-anchor=\"end\">").append(escape(q.scope)).append("</text>\n");
-            double[] values = {q.precision(), q.recall(), q.f1(), q.windows == 0 ? Double.NaN : q.nabNormalised() / 100};
+            double[] values = {q.precision(), q.recall(), q.f1(),
+                q.windows == 0 ? Double.NaN : q.nabNormalised() / 100};
             for (int i = 0; i < values.length; i++) {
                 int y = y0 + i * bar;
                 double shown = Double.isFinite(values[i]) ? Math.max(0, Math.min(1, values[i])) : 0;
@@ -974,7 +982,8 @@ final class HtmlReport {
             + "table { border-collapse: collapse; margin: 6px 0; }\n"
             + "table.facts th { text-align: left; padding: 1px 12px 1px 0; color: #616161; font-weight: normal; }\n"
             + "table.grid { width: 100%; font-size: 13px; } table.grid th, table.grid td { border: 1px solid #e0e0e0;"
-            + " padding: 3px 6px; vertical-align: top; text-align: left; } table.grid thead th { background: #f5f5f5; }\n"
+            + " padding: 3px 6px; vertical-align: top; text-align: left; }\n"
+            + "table.grid thead th { background: #f5f5f5; }\n"
             + "table.grid ol { margin: 0; padding-left: 18px; } td.advice p { margin: 0 0 2px; }\n"
             + ".good { color: #2e7d32; font-weight: 600; } .bad { color: #c62828; font-weight: 600; }\n"
             + ".legend span { margin-right: 14px; white-space: nowrap; font-size: 12px; }\n"
@@ -984,7 +993,7 @@ final class HtmlReport {
             + "@media print {\n"
             + "  body { max-width: none; padding: 0; font-size: 11px; }\n"
             + "  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-            + "  section { break-before: page; } svg, tr, .server h3 { break-inside: avoid; }\n"
+            + "  section.servers { break-before: page; } svg, tr, .legend { break-inside: avoid; }\n"
             + "  h2, h3 { break-after: avoid; }\n"
             + "}\n";
 }

@@ -53,7 +53,10 @@ final class HtmlText {
         return out == null ? text : out.toString();
     }
 
-    /** {@code value} rounded half away from zero to {@code decimals} (0..6) decimals, without trailing zeros; "NaN" if not finite. */
+    /**
+     * {@code value} rounded half away from zero to {@code decimals} (0..6) decimals, without trailing zeros; "NaN" if
+     * not finite.
+     */
     static String number(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return "NaN";

@@ -104,7 +104,8 @@ class ReportCommandTest {
     @Test
     void everyTextIsEscaped() throws Exception {
         Path fleet = write("fleet.json", "[{\"hostname\": \"web-server-01\", \"environment\": \"onpremise\","
-                + " \"role\": \"web\", \"labels\": {\"team\": \"<script>alert(1)</script>\", \"owner\": \"a&b\\\"c'd\"}},"
+                + " \"role\": \"web\", \"labels\": {\"team\": \"<script>alert(1)</script>\","
+                + " \"owner\": \"a&b\\\"c'd\"}},"
                 + " {\"hostname\": \"db-primary-01\", \"environment\": \"onpremise\", \"role\": \"database\"}]");
         Path scenarios = write("slow.scenarios", SCENARIO);
         Path out = tmp.resolve("report.html");
@@ -151,7 +152,7 @@ class ReportCommandTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(bytes);
         // Measured on JDK 17 and JDK 25: the same digest (numbers are printed by integer arithmetic).
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-                .isEqualTo("b046d17b403a5b2a227c5c9ca4a37f1b854393c440e618a7f637d757a2c8f00c");
+                .isEqualTo("470d4ae4ad5c8534d73e7e1659d21a6ebcaec39ff336a4a840b135b56d00e528");
     }
 
     @Test
