@@ -79,6 +79,19 @@ class ReportCommandTest {
         NodeList svgs = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
         assertThat(svgs.getLength()).isGreaterThanOrEqualTo(5 + 6 * 2);
         assertThat(texts(page, "h3")).anyMatch(h -> h.startsWith("db-primary-01"));
+        // db-primary-01's response time chart: its incident window shaded, its anomaly marked, a forecast drawn.
+        Element chart = svgLabelled(page, "db-primary-01 response_time");
+        assertThat(chart.getElementsByTagNameNS("*", "rect")).satisfies(rects -> {
+            boolean shaded = false;
+            for (int i = 0; i < rects.getLength(); i++) {
+                shaded |= ((Element) rects.item(i)).getAttribute("class").equals("window");
+            }
+            assertThat(shaded).as("incident window shaded").isTrue();
+        });
+        assertThat(chart.getElementsByTagNameNS("*", "circle").getLength()).as("anomalies marked").isPositive();
+        assertThat(chart.getTextContent()).contains("forecast: auto");
+        assertThat(chart.getElementsByTagNameNS("*", "path").getLength()).as("bands and lines")
+                .isGreaterThanOrEqualTo(5);
         // Self-contained: no script, no link, no image, no reference to anything outside the page.
         String lower = html.toLowerCase(Locale.ROOT);
         assertThat(lower).doesNotContain("<script").doesNotContain("<link").doesNotContain("<img")
@@ -99,6 +112,17 @@ class ReportCommandTest {
         NodeList firstRanked = page.getElementsByTagNameNS("*", "li");
         assertThat(((Element) firstRanked.item(0)).getAttribute("class")).isEqualTo("good");
         assertThat(html).contains("Root cause ranked first is the origin in 1 of 1 incidents.");
+    }
+
+    private static Element svgLabelled(Document page, String label) {
+        NodeList svgs = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
+        for (int i = 0; i < svgs.getLength(); i++) {
+            Element svg = (Element) svgs.item(i);
+            if (svg.getAttribute("aria-label").equals(label)) {
+                return svg;
+            }
+        }
+        throw new AssertionError("no chart labelled '" + label + "'");
     }
 
     @Test
@@ -163,7 +187,7 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).isZero();
         String html = Files.readString(out);
-        assertThat(html).contains("No incident was injected in this run.").contains("1 injected".replace("1", "0"));
+        assertThat(html).contains("No incident was injected in this run.").contains("0 injected, 0 detected");
         Document page = parse(Files.readAllBytes(out));
         assertThat(page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength())
                 .isGreaterThanOrEqualTo(5);
