@@ -31,10 +31,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "report",
         description = {
-                "Simulates the fleet with anomaly detection and writes a self-contained HTML report (inline SVG"
-                        + " charts, no scripts or external resources, printable): fleet status and health, incidents"
-                        + " with detection delay and ranked root cause, detector quality against the ground truth,"
-                        + " metric timelines with anomalies and forecasts.",
+                "Simulates the fleet with anomaly detection and writes one self-contained HTML page about the run.",
+                "The page (inline SVG charts, no scripts or external resources, printable) shows fleet status and"
+                        + " health, incidents with detection delay and ranked root cause, detector quality against"
+                        + " the ground truth and metric timelines with anomalies and forecasts.",
                 "The same options give the same bytes."},
         footerHeading = "%nDurations are whole numbers with a unit: 500ms, 5s, 20m, 12h, 7d, 1h30m.%n%nExamples:%n",
         footer = {
