@@ -235,7 +235,7 @@ final class HtmlReport {
                 + " detections (")
                 .append(escape("EventWindowScorer, NAB standard profile; the NAB-style score is normalised so that"
                         + " 0 is a detector that finds nothing and 100 a perfect one"))
-                .append(").</p>\n<table class=\"grid\">\n<thead><tr><th>series</th><th>count</th><th>windows</th>"
+                .append(").</p>\n<table class=\"grid\">\n<thead><tr><th>set of series</th><th>series</th><th>windows</th>"
                         + "<th>detected</th><th>anomalies</th><th>false positives</th><th>precision</th>"
                         + "<th>recall</th><th>F1</th><th>mean delay</th><th>NAB-style</th></tr></thead>\n<tbody>\n");
         List<Quality> qualities = qualities();
