@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * row per benchmark and parameter set (score, error, unit, {@code gc.alloc.rate.norm} from {@code -prof gc}, and the
  * issue's target with whether it was met), the ratios whose targets are ratios (default detector against Random Cut
  * Forest; simulation with 2 threads against 1) and, optionally, the bytes per series that {@link DetectorMemory}
- * printed. The header names the machine (processors, CPU model from {@code /proc/cpuinfo}) and the JDK that ran the
+ * printed. The header names the machine (processors, CPU model from {@code /proc/cpuinfo}, load average from
+ * {@code /proc/loadavg} when the report is made, which tells how shared the machine was) and the JDK that ran the
  * benchmarks (from the JSON).
  *
  * <p>Run by {@code scripts/bench-quick.sh}; by hand:
@@ -87,7 +88,15 @@ public final class BenchmarkReport {
         } catch (IOException | RuntimeException e) {
             // No /proc/cpuinfo (not Linux): the model stays unknown.
         }
-        return Runtime.getRuntime().availableProcessors() + " processors (nproc), " + model;
+        String load = "";
+        try {
+            String[] loadavg = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
+            // Read when the report is made, right after the run: the 5-minute figure covers most of a quick run.
+            load = ", load average " + loadavg[0] + " / " + loadavg[1] + " / " + loadavg[2] + " (1 / 5 / 15 min)";
+        } catch (IOException | RuntimeException e) {
+            // No /proc/loadavg: no load figure.
+        }
+        return Runtime.getRuntime().availableProcessors() + " processors (nproc), " + model + load;
     }
 
     /**
@@ -286,7 +295,8 @@ public final class BenchmarkReport {
                 if (!unit.equals(row.unit())) {
                     return "unit " + row.unit() + " is not the target's " + unit;
                 }
-                parts.add((bound == Bound.AT_MOST ? "≤ " : "≥ ") + number(limit) + " " + unit);
+                String limitText = limit == Math.rint(limit) ? String.format(Locale.ROOT, "%,.0f", limit) : number(limit);
+                parts.add((bound == Bound.AT_MOST ? "≤ " : "≥ ") + limitText + " " + unit);
                 met = bound == Bound.AT_MOST ? row.score() <= limit : row.score() >= limit;
             }
             if (zeroAllocation && row.alloc() == null) {
