@@ -89,11 +89,11 @@ public class DetectorBenchmark {
         return series;
     }
 
-    private interface Scorer {
+    interface Scorer {
         double update(long timestampMillis, double value);
     }
 
-    private static final class VibeScorer implements Scorer {
+    static final class VibeScorer implements Scorer {
         private final AnomalyDetector detector;
 
         VibeScorer(AnomalyDetector detector) {
@@ -106,7 +106,7 @@ public class DetectorBenchmark {
         }
     }
 
-    private static final class RandomCutForestScorer implements Scorer {
+    static final class RandomCutForestScorer implements Scorer {
         private static final int SHINGLE_SIZE = 8;
 
         private final ThresholdedRandomCutForest forest = ThresholdedRandomCutForest.builder()
