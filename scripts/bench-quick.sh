@@ -16,7 +16,9 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 mkdir -p "$out"
 
+# Bytes per series of the default detector's state, and of the Random Cut Forest reference (a few MB each).
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default | tee "$out/memory.txt"
+java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory rcf 20 | tee -a "$out/memory.txt"
 
 # Every benchmark, one fork, 1 s warm-up + 3 x 1 s measurement. Forecasting is profiled for `auto` only (the
 # target's method) and export for the default naming only; the full parameter sets run without these -p options.

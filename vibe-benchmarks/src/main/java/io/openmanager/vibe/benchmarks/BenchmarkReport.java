@@ -165,14 +165,21 @@ public final class BenchmarkReport {
                 }
             }
         }
+        Map<String, Long> bytesPerSeries = new LinkedHashMap<>();
         for (String line : memoryLines) {
             Matcher m = MEMORY_LINE.matcher(line.trim());
             if (m.matches()) {
                 long bytes = Long.parseLong(m.group(2));
+                bytesPerSeries.put(m.group(1), bytes);
                 lines.add("| " + m.group(1) + " detector state per series (DetectorMemory, " + m.group(3)
                         + " series) | " + number(bytes) + " B | "
                         + ("default".equals(m.group(1)) ? judge("≤ 256 B", bytes <= 256) : "") + " |");
             }
+        }
+        Long rcfBytes = bytesPerSeries.get("rcf");
+        Long defaultBytes = bytesPerSeries.get("default");
+        if (rcfBytes != null && defaultBytes != null && defaultBytes > 0) {
+            lines.add("| rcf state ÷ default state | " + number((double) rcfBytes / defaultBytes) + "x |  |");
         }
         return lines;
     }

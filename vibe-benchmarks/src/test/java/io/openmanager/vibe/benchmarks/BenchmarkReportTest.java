@@ -74,11 +74,14 @@ class BenchmarkReportTest {
                         alloc(4) + ", \"samples\": {\"score\": 1.2E8, \"scoreError\": 1.0E6, \"scoreUnit\": \"ops/s\"}"),
                 result("SimulationBenchmark.tick", "\"servers\": \"10000\", \"threads\": \"2\"", 3000, "10", "ops/s",
                         alloc(4))),
-                List.of("default: 10813 bytes per series (20000 series)", "noise"), MACHINE);
+                List.of("default: 10813 bytes per series (20000 series)", "noise",
+                        "rcf: 1230965 bytes per series (20 series)"), MACHINE);
 
         assertThat(md).contains("| default detector speed-up over rcf (rcf ns/op ÷ default ns/op) | 600x | ≥ 500x: met |");
         assertThat(md).contains("| simulation, 10000 servers: 2 threads ÷ 1 thread (ticks/s) | 1.50x | ≥ 1.7x: **missed** |");
         assertThat(md).contains("| default detector state per series (DetectorMemory, 20000 series) | 10,813 B | ≤ 256 B: **missed** |");
+        assertThat(md).contains("| rcf detector state per series (DetectorMemory, 20 series) | 1,230,965 B |  |");
+        assertThat(md).contains("| rcf state ÷ default state | 114x |  |");
         // The @AuxCounters counter is a row of its own, with the samples/s target.
         assertThat(md).contains(
                 "| SimulationBenchmark.tick:samples | servers=10000, threads=1 | 120,000,000 | ± 1,000,000 | ops/s |  | ≥ 50,000,000 ops/s: met |");
