@@ -57,6 +57,7 @@ public class DetectorBenchmark {
     private double[] values;
     private long tick;
 
+    /** Generates the series, creates the detector and warms it past its learning period (5,000 values). */
     @Setup
     public void setUp() {
         values = simulatedCpu(SIZE);
