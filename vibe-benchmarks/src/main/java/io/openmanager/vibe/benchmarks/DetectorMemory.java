@@ -7,7 +7,8 @@ import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
  * Measures the heap a detector's state takes per series: creates many detectors of one kind, warms each past its
  * learning period, and divides the live-heap growth (after full collections) by their number. Not a JMH benchmark;
  * run it with {@code java -cp vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.DetectorMemory
- * [detector] [series]} (defaults: {@code default}, 20000).
+ * [detector] [series]} (defaults: {@code default}, 20000). {@code rcf} measures the Random Cut Forest reference of
+ * {@link DetectorBenchmark} instead (a few megabytes each: pass a few hundred series at most).
  */
 public final class DetectorMemory {
     private DetectorMemory() {
@@ -21,15 +22,20 @@ public final class DetectorMemory {
     public static void main(String[] args) throws InterruptedException {
         String name = args.length > 0 ? args[0] : AnomalyDetectors.DEFAULT;
         int series = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        AnomalyDetector[] detectors = new AnomalyDetector[series];
+        if (series <= 0) {
+            throw new IllegalArgumentException("series must be positive: " + series);
+        }
+        Object[] detectors = new Object[series];
         long before = liveHeap();
         for (int i = 0; i < series; i++) {
-            AnomalyDetector detector = AnomalyDetectors.create(name);
+            // The detector itself is kept, not a wrapper, so that only its own state is counted.
+            AnomalyDetector vibe = DetectorBenchmark.RCF.equals(name) ? null : AnomalyDetectors.create(name);
+            DetectorBenchmark.Scorer detector = vibe != null ? vibe::update : new DetectorBenchmark.RandomCutForestScorer();
             // Past every warm-up, so that lazily sized state is at its steady size.
             for (int t = 0; t < 1_000; t++) {
                 detector.update(t * 60_000L, 50 + 10 * Math.sin(t / 20.0) + (i % 7) + (t % 3));
             }
-            detectors[i] = detector;
+            detectors[i] = vibe != null ? vibe : detector;
         }
         long after = liveHeap();
         System.out.printf("%s: %d bytes per series (%d series)%n", name, (after - before) / series,

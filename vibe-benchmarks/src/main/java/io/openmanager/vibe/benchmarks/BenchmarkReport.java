@@ -1,0 +1,320 @@
+package io.openmanager.vibe.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a JMH JSON result file ({@code -rf json -rff FILE}) into the Markdown performance table of the README: one
+ * row per benchmark and parameter set (score, error, unit, {@code gc.alloc.rate.norm} from {@code -prof gc}, and the
+ * issue's target with whether it was met), the ratios whose targets are ratios (default detector against Random Cut
+ * Forest; simulation with 2 threads against 1) and, optionally, the bytes per series that {@link DetectorMemory}
+ * printed. The header names the machine (processors, CPU model from {@code /proc/cpuinfo}, load average from
+ * {@code /proc/loadavg} when the report is made, which tells how shared the machine was) and the JDK that ran the
+ * benchmarks (from the JSON).
+ *
+ * <p>Run by {@code scripts/bench-quick.sh}; by hand:
+ * <pre>{@code
+ * java -cp vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.BenchmarkReport jmh.json [memory.txt]
+ * }</pre>
+ */
+public final class BenchmarkReport {
+    private static final String PACKAGE = "io.openmanager.vibe.benchmarks.";
+    private static final Pattern MEMORY_LINE = Pattern.compile("(\\S+): (\\d+) bytes per series \\((\\d+) series\\)");
+    /** Below this average a path counts as allocation-free: JMH's normalised rate is never exactly 0. */
+    private static final double ZERO_ALLOCATION_BYTES = 1.0;
+
+    private static final List<Target> TARGETS = List.of(
+            Target.time("DetectorBenchmark.update", "detector=default", Bound.AT_MOST, 100, "ns/op", true),
+            Target.time("DetectorBenchmark.update", "detector=threshold", Bound.AT_MOST, 15, "ns/op", true),
+            Target.time("DetectorBenchmark.update", "detector=ewma", Bound.AT_MOST, 15, "ns/op", true),
+            Target.time("DetectorBenchmark.update", "detector=cusum", Bound.AT_MOST, 15, "ns/op", true),
+            Target.time("DetectorBenchmark.update", "detector=page-hinkley", Bound.AT_MOST, 15, "ns/op", true),
+            Target.allocationOnly("DetectorBenchmark.update", "detector=robust-window"),
+            Target.allocationOnly("DetectorBenchmark.update", "detector=seasonal"),
+            Target.allocationOnly("SimulationBenchmark.tick", ""),
+            Target.time("SimulationBenchmark.tick:samples", "servers=10000, threads=1", Bound.AT_LEAST, 50e6, "ops/s",
+                    false),
+            Target.time("ForecasterBenchmark.fit", "method=auto", Bound.AT_MOST, 10_000, "us/op", false),
+            Target.time("ForecasterBenchmark.forecast48", "method=auto", Bound.AT_MOST, 5, "us/op", false),
+            Target.allocationOnly("DispatchBenchmark.publishOneFrame", "mode=SYNCHRONOUS"),
+            Target.allocationOnly("ExportBenchmark.exportOneTick", ""),
+            Target.allocationOnly("PipelineBenchmark.oneFrame", ""));
+
+    private BenchmarkReport() {
+    }
+
+    /**
+     * Prints the Markdown report to standard output.
+     *
+     * @param args the JMH JSON file, then optionally a file holding {@link DetectorMemory}'s output
+     * @throws IOException if a file cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: BenchmarkReport JMH_JSON [DETECTOR_MEMORY_OUTPUT]");
+            System.exit(2);
+        }
+        Path json = Path.of(args[0]);
+        List<String> memory = args.length > 1 ? Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8) : List.of();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.print(render(json.toString(), Files.readString(json, StandardCharsets.UTF_8), memory, machine()));
+    }
+
+    /** Processors and CPU model of this machine, as the header states them. */
+    static String machine() {
+        String model = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No /proc/cpuinfo (not Linux): the model stays unknown.
+        }
+        String load = "";
+        try {
+            String[] loadavg = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
+            // Read when the report is made, right after the run: the 5-minute figure covers most of a quick run.
+            load = ", load average " + loadavg[0] + " / " + loadavg[1] + " / " + loadavg[2] + " (1 / 5 / 15 min)";
+        } catch (IOException | RuntimeException e) {
+            // No /proc/loadavg: no load figure.
+        }
+        return Runtime.getRuntime().availableProcessors() + " processors (nproc), " + model + load;
+    }
+
+    /**
+     * The whole report.
+     *
+     * @param source the JSON's file name, for error messages
+     * @param jmhJson JMH's JSON output
+     * @param memoryLines {@link DetectorMemory}'s output lines (may be empty)
+     * @param machine the machine as the header names it
+     */
+    static String render(String source, String jmhJson, List<String> memoryLines, String machine) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(jmhJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not JMH JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isArray() || root.isEmpty()) {
+            throw new IllegalArgumentException(source + ": expected a non-empty JSON array of JMH results");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            rows.addAll(rows(source + "[" + i + "]", root.get(i)));
+        }
+        JsonNode first = root.get(0);
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(machine).append(". JDK: ").append(text(first, "vmName")).append(' ')
+                .append(text(first, "vmVersion")).append(". JMH ").append(text(first, "jmhVersion")).append(".\n\n");
+        md.append("| benchmark | params | score | error | unit | alloc B/op | target |\n");
+        md.append("|---|---|---:|---:|---|---:|---|\n");
+        for (Row row : rows) {
+            Target target = targetFor(row);
+            md.append("| ").append(row.name()).append(" | ").append(row.paramsText()).append(" | ")
+                    .append(number(row.score())).append(" | ").append(row.error() == null ? "" : "± " + number(row.error()))
+                    .append(" | ").append(row.unit()).append(" | ").append(row.alloc() == null ? "" : number(row.alloc()))
+                    .append(" | ").append(target == null ? "" : target.judge(row)).append(" |\n");
+        }
+        List<String> derived = derived(rows, memoryLines);
+        if (!derived.isEmpty()) {
+            md.append("\n| derived | value | target |\n|---|---:|---|\n");
+            derived.forEach(line -> md.append(line).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static List<String> derived(List<Row> rows, List<String> memoryLines) {
+        List<String> lines = new ArrayList<>();
+        Row rcf = find(rows, "DetectorBenchmark.update", "detector=rcf");
+        Row vibe = find(rows, "DetectorBenchmark.update", "detector=default");
+        if (rcf != null && vibe != null) {
+            double speedUp = rcf.score() / vibe.score();
+            lines.add("| default detector speed-up over rcf (rcf ns/op ÷ default ns/op) | " + number(speedUp) + "x | "
+                    + judge("≥ 500x", speedUp >= 500) + " |");
+        }
+        for (Row one : rows) {
+            if (one.name().equals("SimulationBenchmark.tick") && "1".equals(one.params().get("threads"))) {
+                Map<String, String> params = new LinkedHashMap<>(one.params());
+                params.put("threads", "2");
+                Row two = find(rows, "SimulationBenchmark.tick", paramsText(params));
+                if (two != null) {
+                    double scaling = two.score() / one.score();
+                    String servers = one.params().get("servers");
+                    lines.add("| simulation, " + servers + " servers: 2 threads ÷ 1 thread (ticks/s) | "
+                            + number(scaling) + "x | " + ("10000".equals(servers) ? judge("≥ 1.7x", scaling >= 1.7) : "")
+                            + " |");
+                }
+            }
+        }
+        Map<String, Long> bytesPerSeries = new LinkedHashMap<>();
+        for (String line : memoryLines) {
+            Matcher m = MEMORY_LINE.matcher(line.trim());
+            if (m.matches()) {
+                long bytes = Long.parseLong(m.group(2));
+                bytesPerSeries.put(m.group(1), bytes);
+                lines.add("| " + m.group(1) + " detector state per series (DetectorMemory, " + m.group(3)
+                        + " series) | " + number(bytes) + " B | "
+                        + ("default".equals(m.group(1)) ? judge("≤ 256 B", bytes <= 256) : "") + " |");
+            }
+        }
+        Long rcfBytes = bytesPerSeries.get("rcf");
+        Long defaultBytes = bytesPerSeries.get("default");
+        if (rcfBytes != null && defaultBytes != null && defaultBytes > 0) {
+            lines.add("| rcf state ÷ default state | " + number((double) rcfBytes / defaultBytes) + "x |  |");
+        }
+        return lines;
+    }
+
+    private static Row find(List<Row> rows, String name, String params) {
+        for (Row row : rows) {
+            if (row.name().equals(name) && row.paramsText().equals(params)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static Target targetFor(Row row) {
+        for (Target target : TARGETS) {
+            if (target.benchmark().equals(row.name())
+                    && (target.params().isEmpty() || target.params().equals(row.paramsText()))) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    private static List<Row> rows(String where, JsonNode result) {
+        String benchmark = text(result, "benchmark");
+        if (benchmark.isEmpty()) {
+            throw new IllegalArgumentException(where + ": missing field 'benchmark'");
+        }
+        String name = benchmark.startsWith(PACKAGE) ? benchmark.substring(PACKAGE.length()) : benchmark;
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode paramNode = result.path("params");
+        for (Iterator<Map.Entry<String, JsonNode>> it = paramNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), e.getValue().asText());
+        }
+        JsonNode primary = result.path("primaryMetric");
+        if (!primary.path("score").isNumber()) {
+            throw new IllegalArgumentException(where + " (" + name + "): field 'primaryMetric.score' is not a number: "
+                    + primary.path("score"));
+        }
+        JsonNode secondary = result.path("secondaryMetrics");
+        JsonNode alloc = secondary.has("gc.alloc.rate.norm") ? secondary.get("gc.alloc.rate.norm")
+                : secondary.path("·gc.alloc.rate.norm");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(name, params, primary.get("score").asDouble(), error(primary),
+                text(primary, "scoreUnit"), alloc.path("score").isNumber() ? alloc.get("score").asDouble() : null));
+        // User counters (@AuxCounters) get rows of their own; profiler metrics (gc.*, ·gc.*) do not.
+        for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().startsWith("gc.") && !e.getKey().startsWith("·") && e.getValue().path("score").isNumber()) {
+                rows.add(new Row(name + ":" + e.getKey(), params, e.getValue().get("score").asDouble(),
+                        error(e.getValue()), text(e.getValue(), "scoreUnit"), null));
+            }
+        }
+        return rows;
+    }
+
+    private static Double error(JsonNode metric) {
+        JsonNode error = metric.path("scoreError");
+        return error.isNumber() && Double.isFinite(error.asDouble()) ? error.asDouble() : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText("");
+    }
+
+    static String paramsText(Map<String, String> params) {
+        StringBuilder text = new StringBuilder();
+        params.forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return text.toString();
+    }
+
+    /** Three significant digits below 100, whole numbers with thousands separators from 100 on. */
+    static String number(double value) {
+        double abs = Math.abs(value);
+        if (abs >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (abs >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (abs >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        if (abs >= 0.0005) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+        return "0";
+    }
+
+    private static String judge(String target, boolean met) {
+        return target + ": " + (met ? "met" : "**missed**");
+    }
+
+    private enum Bound { AT_MOST, AT_LEAST }
+
+    private record Row(String name, Map<String, String> params, double score, Double error, String unit,
+                       Double alloc) {
+        String paramsText() {
+            return BenchmarkReport.paramsText(params);
+        }
+    }
+
+    /** A target from issue 8: a bound on the score in the benchmark's own unit, and/or no allocation. */
+    private record Target(String benchmark, String params, Bound bound, double limit, String unit,
+                          boolean zeroAllocation) {
+        static Target time(String benchmark, String params, Bound bound, double limit, String unit,
+                           boolean zeroAllocation) {
+            return new Target(benchmark, params, bound, limit, unit, zeroAllocation);
+        }
+
+        static Target allocationOnly(String benchmark, String params) {
+            return new Target(benchmark, params, null, 0, "", true);
+        }
+
+        String judge(Row row) {
+            List<String> parts = new ArrayList<>();
+            boolean met = true;
+            if (bound != null) {
+                if (!unit.equals(row.unit())) {
+                    return "unit " + row.unit() + " is not the target's " + unit;
+                }
+                String limitText = limit == Math.rint(limit) ? String.format(Locale.ROOT, "%,.0f", limit) : number(limit);
+                parts.add((bound == Bound.AT_MOST ? "≤ " : "≥ ") + limitText + " " + unit);
+                met = bound == Bound.AT_MOST ? row.score() <= limit : row.score() >= limit;
+            }
+            if (zeroAllocation && row.alloc() == null) {
+                parts.add("0 B/op (not measured: run with -prof gc)");
+                return bound == null ? parts.get(0) : BenchmarkReport.judge(parts.get(0), met) + ", " + parts.get(1);
+            }
+            if (zeroAllocation) {
+                parts.add("0 B/op");
+                met &= row.alloc() < ZERO_ALLOCATION_BYTES;
+            }
+            return BenchmarkReport.judge(String.join(", ", parts), met);
+        }
+    }
+}
