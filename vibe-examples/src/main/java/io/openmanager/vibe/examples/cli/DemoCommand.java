@@ -418,10 +418,10 @@ final class DemoCommand implements Callable<Integer> {
         /** At most about 45 lines: header, 20 servers, active incidents, predictions, advice, latest events. */
         private void draw(FleetFrame frame) {
             StringBuilder screen = new StringBuilder(8192).append("\u001b[H\u001b[2J");
-            line(screen, String.format(Locale.ROOT, "vibe demo — %s   alerts %d   anomalies %d   predictions %d   "
-                            + "recommendations %d   detected incidents %d%s", clock(now), alerts, totalAnomalies(),
+            line(screen, String.format(Locale.ROOT, "vibe demo — %s  alerts %d  anomalies %d  predictions %d  "
+                            + "recommendations %d  incidents detected %d%s", clock(now), alerts, totalAnomalies(),
                     predictions, recommendations.size(), detectedIncidents.size(),
-                    grouper.hasOpenIncident() ? " (+1 open)" : ""));
+                    grouper.hasOpenIncident() ? " +1 open" : ""));
             screen.append(System.lineSeparator());
             line(screen, String.format(Locale.ROOT, "%-26s %-9s %6s %6s %6s %9s %5s", "server", "status", "cpu%",
                     "mem%", "disk%", "resp ms", "anom"));
@@ -443,8 +443,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 line(screen, String.format(Locale.ROOT, "  %-20s origin %-18s since %s  %s", active.scenario,
                         active.origin, clock(active.since), active.flagged == null ? "not flagged yet"
-                                : "flagged " + clock(active.flagged) + " on " + active.flaggedServer + " (+"
-                                + DurationText.format(Duration.between(active.since, active.flagged)) + ")"));
+                                : "flagged +" + DurationText.format(Duration.between(active.since, active.flagged))
+                                + " on " + active.flaggedServer));
             }
             panel(screen, "latest predictions:", latestPredictions, PANEL);
             line(screen, "latest recommendations:" + (recommendations.isEmpty() ? " none" : ""));
@@ -468,10 +468,22 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        /** One screen line, cut to the width so that it never wraps. */
+        /** One screen line, cut to the width (wide Korean and CJK characters count two columns) so it never wraps. */
         private static void line(StringBuilder screen, String text) {
-            screen.append(text.length() <= WIDTH ? text : text.substring(0, WIDTH - 1) + "…")
-                    .append(System.lineSeparator());
+            int columns = 0;
+            for (int i = 0; i < text.length(); i++) {
+                columns += wide(text.charAt(i)) ? 2 : 1;
+                if (columns > WIDTH - 1 && i < text.length() - 1) {
+                    screen.append(text, 0, i).append('…').append(System.lineSeparator());
+                    return;
+                }
+            }
+            screen.append(text).append(System.lineSeparator());
+        }
+
+        private static boolean wide(char c) {
+            return c >= '\u1100' && (c <= '\u115f' || (c >= '\u2e80' && c <= '\ua4cf') || (c >= '\uac00' && c <= '\ud7a3')
+                    || (c >= '\uf900' && c <= '\ufaff') || (c >= '\uff00' && c <= '\uff60'));
         }
 
         private static String colour(Status status) {
