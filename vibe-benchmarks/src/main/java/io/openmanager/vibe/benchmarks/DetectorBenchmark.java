@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DetectorBenchmark {
-    private static final int SIZE = 1 << 16;
+    static final int SIZE = 1 << 16;
 
     @Param({"default", "threshold", "ewma", "robust-window", "cusum", "page-hinkley", "seasonal"})
     public String detector;
@@ -37,8 +37,9 @@ public class DetectorBenchmark {
     private final double[] values = new double[SIZE];
     private long tick;
 
-    @Setup
-    public void setUp() {
+    /** The benchmark's series: {@value #SIZE} values of a noisy daily cycle with a spike every 997 values. */
+    static double[] series() {
+        double[] values = new double[SIZE];
         long state = 42;
         for (int i = 0; i < SIZE; i++) {
             state += 0x9E3779B97F4A7C15L;
@@ -47,6 +48,12 @@ public class DetectorBenchmark {
             double noise = ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53 - 0.5;
             values[i] = 50 + 20 * Math.sin(2 * Math.PI * i / 288) + 4 * noise + (i % 997 == 0 ? 40 : 0);
         }
+        return values;
+    }
+
+    @Setup
+    public void setUp() {
+        System.arraycopy(series(), 0, values, 0, SIZE);
         instance = AnomalyDetectors.create(detector);
         for (int i = 0; i < 5_000; i++) {
             update();

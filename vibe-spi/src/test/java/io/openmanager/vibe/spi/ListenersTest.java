@@ -1,5 +1,6 @@
 package io.openmanager.vibe.spi;
 
+import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.ScenarioEndedEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ListenersTest {
     private final VibeEvent web01Cpu = numbered("web-01", 1);
     private final VibeEvent db01Cpu = numbered("db-01", 2);
-    private final VibeEvent web01Memory = new AnomalyEvent(Instant.EPOCH, "web-01", "memory", 3, 0.5, "test");
+    private final VibeEvent web01Memory = new AnomalyEvent(Instant.EPOCH, "web-01", "memory", 3, 2, 1, 3,
+            0.5, Severity.WARNING, "test", "memory 3 is at the top of its range");
     private final VibeEvent scenarioEnded = new ScenarioEndedEvent(Instant.EPOCH, "disk-fill", "incident-1");
 
     private void feed(VibeListener listener) {

@@ -1,5 +1,6 @@
 package io.openmanager.vibe.spi;
 
+import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
 
@@ -14,7 +15,8 @@ final class TestEvents {
 
     /** An event about {@code server} that carries {@code number}. */
     static AnomalyEvent numbered(String server, int number) {
-        return new AnomalyEvent(Instant.EPOCH.plusSeconds(number), server, "cpu", number, 0.5, "test");
+        return new AnomalyEvent(Instant.EPOCH.plusSeconds(number), server, "cpu", number, Double.NaN, Double.NaN,
+                Double.NaN, 0.5, Severity.WARNING, "test", "test event " + number);
     }
 
     static AnomalyEvent numbered(int number) {

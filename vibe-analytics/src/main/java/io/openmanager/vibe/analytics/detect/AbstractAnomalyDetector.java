@@ -28,21 +28,29 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
 
     @Override
     public final double update(long timestampMillis, double value) {
-        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
-            skippedNonFinite++;
+        if (!accept(timestampMillis, value)) {
             return 0.0;
         }
-        if (accepted > 0 && timestampMillis <= lastTimestampMillis) {
-            skippedOutOfOrder++;
-            return 0.0;
-        }
-        accepted++;
-        lastTimestampMillis = timestampMillis;
         double score = score(timestampMillis, value);
         if (score >= 1.0) {
             return 1.0;
         }
         return score > 0.0 ? score : 0.0;
+    }
+
+    /** Applies the input policy: counts the value as accepted or skipped, and says which. */
+    final boolean accept(long timestampMillis, double value) {
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            skippedNonFinite++;
+            return false;
+        }
+        if (accepted > 0 && timestampMillis <= lastTimestampMillis) {
+            skippedOutOfOrder++;
+            return false;
+        }
+        accepted++;
+        lastTimestampMillis = timestampMillis;
+        return true;
     }
 
     /**

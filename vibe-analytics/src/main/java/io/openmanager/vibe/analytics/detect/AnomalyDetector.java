@@ -28,6 +28,39 @@ public interface AnomalyDetector {
      */
     double update(long timestampMillis, double value);
 
+    /**
+     * The value this detector expected for the last value it accepted, as it stood before learning that value;
+     * NaN when it has none (warming up, nothing accepted yet, or a detector without an expectation). Reading it
+     * costs no allocation; it is meant to be read right after {@link #update} returns a high score. It is not part
+     * of the snapshot: a restored detector reports NaN until its next update.
+     *
+     * <p>The default implementation returns NaN.
+     */
+    default double expected() {
+        return Double.NaN;
+    }
+
+    /**
+     * The lower end of the range of values this detector considered normal for the last value it accepted (same
+     * timing as {@link #expected()}). For z-score detectors the range is {@link #expected()} &plusmn;
+     * {@value #RANGE_SCALES} of the detector's scale; negative infinity when the range is open below; NaN when
+     * unknown. The default implementation returns NaN.
+     */
+    default double lowerBound() {
+        return Double.NaN;
+    }
+
+    /**
+     * The upper end of that range (see {@link #lowerBound()}); positive infinity when open above, NaN when unknown.
+     * The default implementation returns NaN.
+     */
+    default double upperBound() {
+        return Double.NaN;
+    }
+
+    /** Half-width of the normal range of z-score detectors, in units of their scale (standard deviations). */
+    double RANGE_SCALES = 3.0;
+
     /** The detector's registered name, as used by {@link AnomalyDetectors#create(String, java.util.Map)}. */
     String name();
 

@@ -6,6 +6,10 @@ package io.openmanager.vibe.analytics.detect;
  * {@code -z - k}, floored at 0. The score is {@code min(1, max(S+, S-) / h)}: 1 means a change was declared. After
  * a declaration both sums restart at 0 and the reference mean jumps to the value, so one shift gives one alarm.
  *
+ * <p>{@link #expected()} is the reference level and the range is the reference &plusmn; 3 reference standard
+ * deviations, as they stood before the value (an alarm usually comes from many values a little off the reference,
+ * so the value itself may lie inside the range).
+ *
  * <p>Parameters (name, default): {@code k} 0.5 (slack, in standard deviations), {@code h} 8 (decision threshold,
  * in standard deviations), {@code alpha} 0.01 (reference learning rate), {@code warmup} 30 values.
  */
@@ -24,12 +28,16 @@ public final class CusumDetector extends AbstractAnomalyDetector {
     private final double k;
     private final double h;
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double mean;
     private double variance;
     private double upper;
     private double lower;
+    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
+    private double expectedValue = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public CusumDetector() {
@@ -46,6 +54,7 @@ public final class CusumDetector extends AbstractAnomalyDetector {
         this.k = Scores.checkNonNegative("k", k);
         this.h = Scores.checkPositive("h", h);
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -53,7 +62,10 @@ public final class CusumDetector extends AbstractAnomalyDetector {
     protected double score(long timestampMillis, double value) {
         double score = 0.0;
         if (n >= warmup) {
-            double z = (value - mean) / Scores.floorScale(Math.sqrt(variance), mean);
+            double sd = Scores.floorScale(Math.sqrt(variance), mean);
+            expectedValue = mean;
+            expectedScale = sd;
+            double z = (value - mean) / sd;
             upper = Math.max(0.0, upper + z - k);
             lower = Math.max(0.0, lower - z - k);
             double s = Math.max(upper, lower);
@@ -65,11 +77,26 @@ public final class CusumDetector extends AbstractAnomalyDetector {
             }
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);
         return score;
+    }
+
+    @Override
+    public double expected() {
+        return expectedValue;
+    }
+
+    @Override
+    public double lowerBound() {
+        return expectedValue - RANGE_SCALES * expectedScale;
+    }
+
+    @Override
+    public double upperBound() {
+        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -35,6 +35,12 @@ import java.util.Arrays;
  * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
  * scores fully.
  *
+ * <h2>Expectation</h2>
+ * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
+ * &plusmn; 3 robust residual scales), and before that from the level reference (the slow mean &plusmn; 3 times
+ * 1.2533 mean absolute deviations). An alarm from the level-shift, variance or flat-line component can come while
+ * the value itself is inside that range.
+ *
  * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the detector scores
  * 0 for the first {@code 8 + warmup} values (and the seasonal component for its first 600 + {@code warmup}).
  * Parameters (name, default): {@code window} 256, {@code warmup} 300, {@code calibrationAlpha} 0.005,
@@ -70,6 +76,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private static final double SHORT_ALPHA = 0.25;
     private static final double DIFF_SHORT_ALPHA = 0.1;
     private static final double DIFF_LONG_ALPHA = 0.002;
+    private static final long DIFF_LONG_SETTLED = Scores.settledFrom(DIFF_LONG_ALPHA);
 
     private final int warmup;
     private final double calibrationAlpha;
@@ -79,6 +86,11 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private final double centerAlpha;
     private SeasonalDetector seasonal;
     private final TailCalibrator[] calibrators = new TailCalibrator[COMPONENTS];
+    // The same calibrators as fields, so the per-value path has no array loads.
+    private final TailCalibrator level;
+    private final TailCalibrator variance;
+    private final TailCalibrator flat;
+    private final TailCalibrator seasonalTail;
     private final SlidingMax recent;
     private long n;
     private double previous;
@@ -89,6 +101,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private long longestRun;
     private double center;
     private double meanAbsDeviation;
+    // The level reference the last value was compared with (NaN before it exists); not part of the snapshot.
+    private double expectedCenter = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -119,6 +134,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         for (int i = 0; i < COMPONENTS; i++) {
             calibrators[i] = new TailCalibrator();
         }
+        this.level = calibrators[LEVEL];
+        this.variance = calibrators[VARIANCE];
+        this.flat = calibrators[FLAT];
+        this.seasonalTail = calibrators[SEASONAL];
         this.recent = new SlidingMax(suppression);
     }
 
@@ -129,29 +148,45 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             double diff = Math.abs(value - previous);
             boolean unchanged = diff <= 1e-12 * Math.abs(value);
             shortMean += SHORT_ALPHA * (value - shortMean);
-            double minLog10P = 0.0;
-            if (n >= MIN_WINDOW) {
+            // The components are independent: the seasonal model learns first, and every statistic is compressed
+            // (a logarithm each) before any calibration branches on one, so the logarithms overlap.
+            seasonal.observe(timestampMillis, value);
+            boolean levelsReady = n >= MIN_WINDOW;
+            boolean seasonalReady = seasonal.isWarm();
+            double uLevel = 0.0;
+            double uVariance = 0.0;
+            double uFlat = 0.0;
+            double uSeasonal = 0.0;
+            if (levelsReady) {
                 double median = center;
                 double scale = Scores.floorScale(1.2533 * meanAbsDeviation, median);
-                double level = Math.abs(shortMean - median) / scale;
-                double variance = diffShort / Scores.floorScale(diffLong, median);
-                double flat = unchanged ? (flatRun + 1.0) / (longestRun + 1.0) : 0.0;
-                minLog10P = Math.min(minLog10P, calibrators[LEVEL].log10TailThenLearn(level, calibrationAlpha, MIN_SD,
+                expectedCenter = median;
+                expectedScale = scale;
+                uLevel = TailCalibrator.compress(Math.abs(shortMean - median) / scale);
+                uVariance = TailCalibrator.compress(diffShort / Scores.floorScale(diffLong, median));
+                uFlat = unchanged ? TailCalibrator.compress((flatRun + 1.0) / (longestRun + 1.0)) : 0.0;
+            }
+            if (seasonalReady) {
+                uSeasonal = TailCalibrator.compress(Math.abs(seasonal.lastZ()));
+            }
+            double minLog10P = 0.0;
+            if (levelsReady) {
+                minLog10P = Math.min(minLog10P, level.log10TailThenLearnCompressed(uLevel, calibrationAlpha, MIN_SD,
                         warmup));
-                minLog10P = Math.min(minLog10P, calibrators[VARIANCE].log10TailThenLearn(variance, calibrationAlpha,
+                minLog10P = Math.min(minLog10P, variance.log10TailThenLearnCompressed(uVariance, calibrationAlpha,
                         MIN_SD, warmup));
-                minLog10P = Math.min(minLog10P, calibrators[FLAT].log10TailThenLearn(flat, calibrationAlpha,
+                minLog10P = Math.min(minLog10P, flat.log10TailThenLearnCompressed(uFlat, calibrationAlpha,
                         FLAT_MIN_SD, warmup));
             }
-            seasonal.update(timestampMillis, value);
-            if (seasonal.isWarm()) {
-                minLog10P = Math.min(minLog10P, calibrators[SEASONAL].log10TailThenLearn(Math.abs(seasonal.lastZ()),
+            if (seasonalReady) {
+                minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearnCompressed(uSeasonal,
                         calibrationAlpha, MIN_SD, warmup));
             }
             double surprise = -Math.min(0.0, LOG10_COMPONENTS + minLog10P);
             raw = surprise / (surprise + HALF_SURPRISE);
             diffShort += DIFF_SHORT_ALPHA * (diff - diffShort);
-            diffLong += Math.max(DIFF_LONG_ALPHA, 1.0 / n) * (diff - diffLong);
+            diffLong += (n >= DIFF_LONG_SETTLED ? DIFF_LONG_ALPHA : Math.max(DIFF_LONG_ALPHA, 1.0 / n))
+                    * (diff - diffLong);
             if (unchanged) {
                 flatRun++;
             } else {
@@ -160,17 +195,41 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             }
         } else {
             shortMean = value;
-            seasonal.update(timestampMillis, value);
+            seasonal.observe(timestampMillis, value);
         }
         double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * suppressionFactor;
         recent.add(raw);
-        double a = Math.max(centerAlpha, 1.0 / (n + 1));
+        double a = n + 1 >= window ? centerAlpha : Math.max(centerAlpha, 1.0 / (n + 1));
         double deviation = value - center;
         meanAbsDeviation += a * (Math.abs(deviation) - meanAbsDeviation);
         center += a * deviation;
         previous = value;
         n++;
         return out;
+    }
+
+    /**
+     * The seasonal component's prediction for the last value once it has learned, else the level reference (the
+     * slow exponential mean); NaN for the first 8 values.
+     */
+    @Override
+    public double expected() {
+        double seasonalExpected = seasonal.expected();
+        return Double.isNaN(seasonalExpected) ? expectedCenter : seasonalExpected;
+    }
+
+    /** The seasonal range once it has learned, else the level reference minus 3 of its scales. */
+    @Override
+    public double lowerBound() {
+        double seasonalLower = seasonal.lowerBound();
+        return Double.isNaN(seasonalLower) ? expectedCenter - RANGE_SCALES * expectedScale : seasonalLower;
+    }
+
+    /** The seasonal range once it has learned, else the level reference plus 3 of its scales. */
+    @Override
+    public double upperBound() {
+        double seasonalUpper = seasonal.upperBound();
+        return Double.isNaN(seasonalUpper) ? expectedCenter + RANGE_SCALES * expectedScale : seasonalUpper;
     }
 
     @Override

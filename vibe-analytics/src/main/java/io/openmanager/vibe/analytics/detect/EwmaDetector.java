@@ -5,6 +5,9 @@ package io.openmanager.vibe.analytics.detect;
  * the mean and variance learned from the values before it. The first values are averaged with weight
  * {@code max(alpha, 1/n)} so the estimates settle quickly.
  *
+ * <p>{@link #expected()} is the mean and the range is the mean &plusmn; 3 standard deviations, as learned before the
+ * value.
+ *
  * <p>Parameters (name, default): {@code alpha} 0.02 (weight of a new value, in (0, 1]), {@code warmup} 30 values.
  */
 public final class EwmaDetector extends AbstractAnomalyDetector {
@@ -16,10 +19,14 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     public static final int DEFAULT_WARMUP = 30;
 
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double mean;
     private double variance;
+    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
+    private double expectedValue = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public EwmaDetector() {
@@ -32,6 +39,7 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
      */
     public EwmaDetector(double alpha, int warmup) {
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -40,10 +48,12 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
         double score = 0.0;
         if (n >= warmup) {
             double sd = Scores.floorScale(Math.sqrt(variance), mean);
+            expectedValue = mean;
+            expectedScale = sd;
             score = Scores.fromZ((value - mean) / sd);
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);
@@ -53,6 +63,21 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     /** The current mean estimate. */
     public double mean() {
         return mean;
+    }
+
+    @Override
+    public double expected() {
+        return expectedValue;
+    }
+
+    @Override
+    public double lowerBound() {
+        return expectedValue - RANGE_SCALES * expectedScale;
+    }
+
+    @Override
+    public double upperBound() {
+        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -7,6 +7,10 @@ package io.openmanager.vibe.analytics.detect;
  * against the running mean since the last change and compares the distance from its running extremum with
  * {@code lambda}. Score {@code min(1, PH / lambda)}; after a declaration the test restarts.
  *
+ * <p>{@link #expected()} is the reference level (the exponentially weighted mean) and the range is the reference
+ * &plusmn; 3 standard deviations, as they stood before the value; a drift alarm may come while the value itself is
+ * still inside the range.
+ *
  * <p>Parameters (name, default): {@code delta} 0.25 (tolerated drift per value, in standard deviations),
  * {@code lambda} 30 (decision threshold, in standard deviations), {@code alpha} 0.01, {@code warmup} 30 values.
  */
@@ -25,6 +29,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     private final double delta;
     private final double lambda;
     private final double alpha;
+    private final long settledFrom;
     private final int warmup;
     private long n;
     private double ewMean;
@@ -35,6 +40,9 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     private double minUp;
     private double sumDown;
     private double minDown;
+    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
+    private double expectedValue = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public PageHinkleyDetector() {
@@ -51,6 +59,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
         this.delta = Scores.checkNonNegative("delta", delta);
         this.lambda = Scores.checkPositive("lambda", lambda);
         this.alpha = Scores.checkFraction("alpha", alpha);
+        this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
     }
 
@@ -58,7 +67,10 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     protected double score(long timestampMillis, double value) {
         double score = 0.0;
         if (n >= warmup) {
-            double z = (value - ewMean) / Scores.floorScale(Math.sqrt(ewVariance), ewMean);
+            double sd = Scores.floorScale(Math.sqrt(ewVariance), ewMean);
+            expectedValue = ewMean;
+            expectedScale = sd;
+            double z = (value - ewMean) / sd;
             sinceChange++;
             meanSinceChange += (z - meanSinceChange) / sinceChange;
             sumUp += z - meanSinceChange - delta;
@@ -77,11 +89,26 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
             }
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
         double d = value - ewMean;
         ewMean += a * d;
         ewVariance = (1.0 - a) * (ewVariance + a * d * d);
         return score;
+    }
+
+    @Override
+    public double expected() {
+        return expectedValue;
+    }
+
+    @Override
+    public double lowerBound() {
+        return expectedValue - RANGE_SCALES * expectedScale;
+    }
+
+    @Override
+    public double upperBound() {
+        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -7,6 +7,9 @@ package io.openmanager.vibe.analytics.detect;
  * preallocated arrays gives in O(log w) per value; the MAD would need order statistics of the deviations. Score:
  * {@code erf(|z| / sqrt 2)}. A spike barely moves the median and the IQR, so it stands out even in a noisy window.
  *
+ * <p>{@link #expected()} is the window's median and the range is the median &plusmn; 3 robust scales
+ * ({@code IQR / 1.349}) of the window before the value.
+ *
  * <p>Parameters (name, default): {@code window} 256 values (>= 8), {@code warmup} 32 values (>= 4, at most window).
  */
 public final class RobustWindowDetector extends AbstractAnomalyDetector {
@@ -19,6 +22,9 @@ public final class RobustWindowDetector extends AbstractAnomalyDetector {
 
     private final int warmup;
     private final OrderStatisticWindow window;
+    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
+    private double expectedValue = Double.NaN;
+    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public RobustWindowDetector() {
@@ -51,8 +57,25 @@ public final class RobustWindowDetector extends AbstractAnomalyDetector {
     /** The value's robust z-score against the current window (the window must not be empty). */
     double zScore(double value) {
         double median = window.quantile(0.5);
-        double scale = (window.quantile(0.75) - window.quantile(0.25)) / 1.349;
-        return (value - median) / Scores.floorScale(scale, median);
+        double scale = Scores.floorScale((window.quantile(0.75) - window.quantile(0.25)) / 1.349, median);
+        expectedValue = median;
+        expectedScale = scale;
+        return (value - median) / scale;
+    }
+
+    @Override
+    public double expected() {
+        return expectedValue;
+    }
+
+    @Override
+    public double lowerBound() {
+        return expectedValue - RANGE_SCALES * expectedScale;
+    }
+
+    @Override
+    public double upperBound() {
+        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

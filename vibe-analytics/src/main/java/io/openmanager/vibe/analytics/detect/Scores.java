@@ -67,6 +67,23 @@ final class Scores {
         return v;
     }
 
+    /**
+     * The smallest n >= 1 with {@code 1.0 / n <= alpha}: from there on {@code Math.max(alpha, 1.0 / n) == alpha}
+     * exactly (a rounded quotient never grows with n), so a caller can skip the division. Any larger answer would
+     * also be correct; Long.MAX_VALUE for an alpha so small that the division is never skipped.
+     */
+    static long settledFrom(double alpha) {
+        double inverse = 1.0 / alpha;
+        if (!(inverse < 0x1p62)) {
+            return Long.MAX_VALUE;
+        }
+        long n = Math.max(1L, (long) inverse - 2);
+        while (1.0 / n > alpha) {
+            n++;
+        }
+        return n;
+    }
+
     /** A scale that is never zero: flat series still give finite z-scores. */
     static double floorScale(double scale, double level) {
         double floor = 1e-6 * (Math.abs(level) + 1e-3);

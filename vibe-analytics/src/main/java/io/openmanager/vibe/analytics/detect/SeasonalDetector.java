@@ -42,11 +42,15 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     private double[] buffer;
     private double[] season;
     private int period;
+    // n % period, kept incrementally: a 64-bit division per value costs more than the rest of the model.
+    private int phase;
     private long n;
     private double level;
     private double meanAbsResidual;
     private double lastZ;
     private double lastExpected;
+    // The scale the last value was scored on (NaN while learning); not part of the snapshot.
+    private double lastScale = Double.NaN;
 
     /** With the defaults and automatic period. */
     public SeasonalDetector() {
@@ -87,9 +91,23 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
             lastZ = 0.0;
             return 0.0;
         }
-        lastZ = residualZ(value);
-        learnValue(value);
+        residualThenLearn(value);
         return Scores.fromZ(lastZ);
+    }
+
+    /**
+     * Learns a value like {@link #update} but without mapping its z-score to a score, for an owner that only reads
+     * {@link #lastZ()} (the default detector): same input policy, same state afterwards.
+     */
+    void observe(long timestampMillis, double value) {
+        if (!accept(timestampMillis, value)) {
+            return;
+        }
+        if (n < learn) {
+            score(timestampMillis, value);
+            return;
+        }
+        residualThenLearn(value);
     }
 
     /** The z-score of the last accepted value (0 while learning). */
@@ -102,18 +120,22 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
         return lastExpected;
     }
 
-    private double residualZ(double value) {
-        int phase = (int) (n % period);
-        lastExpected = level + season[phase];
+    /** Scores the value's residual (into lastZ) against the model, then learns it. */
+    private void residualThenLearn(double value) {
+        double expected = level + season[phase];
         double scale = Scores.floorScale(1.2533 * meanAbsResidual, level);
-        return (value - lastExpected) / scale;
+        lastExpected = expected;
+        lastScale = scale;
+        lastZ = (value - expected) / scale;
+        learnValue(value, expected, scale);
     }
 
     private void learnValue(double value) {
-        int phase = (int) (n % period);
-        double expected = level + season[phase];
+        learnValue(value, level + season[phase], Scores.floorScale(1.2533 * meanAbsResidual, level));
+    }
+
+    private void learnValue(double value, double expected, double scale) {
         double residual = value - expected;
-        double scale = Scores.floorScale(1.2533 * meanAbsResidual, level);
         double clipped = Math.max(-CLIP * scale, Math.min(CLIP * scale, residual));
         double v = expected + clipped;
         double newLevel = level + alpha * (v - level - season[phase]);
@@ -121,6 +143,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
         level = newLevel;
         meanAbsResidual += scaleAlpha * (Math.abs(clipped) - meanAbsResidual);
         n++;
+        phase = phase + 1 == period ? 0 : phase + 1;
     }
 
     private void initialise() {
@@ -148,6 +171,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
         double[] replay = buffer;
         buffer = new double[0];
         n = 0;
+        phase = 0;
         for (double v : replay) {
             learnValue(v);
         }
@@ -189,6 +213,24 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
             }
         }
         return best;
+    }
+
+    /** The model's prediction for the last value (level plus its phase of the season); NaN while learning. */
+    @Override
+    public double expected() {
+        return Double.isNaN(lastScale) ? Double.NaN : lastExpected;
+    }
+
+    /** The prediction minus 3 robust scales of the residual. */
+    @Override
+    public double lowerBound() {
+        return expected() - RANGE_SCALES * lastScale;
+    }
+
+    /** The prediction plus 3 robust scales of the residual. */
+    @Override
+    public double upperBound() {
+        return expected() + RANGE_SCALES * lastScale;
     }
 
     /** The period in use: 0 while learning, 1 for a non-seasonal series. */
@@ -263,6 +305,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
                 d.buffer = new double[0];
                 d.season = season.clone();
                 d.period = period;
+                d.phase = (int) (n % period);
             }
             d.n = n;
             d.level = level;

@@ -30,6 +30,8 @@ final class TailCalibrator {
     double mean;
     double variance;
     long n;
+    /** From this count on the learning weight is {@code alpha}; derived, so not part of snapshots. */
+    private long settledFrom = Long.MAX_VALUE;
 
     /**
      * log10 of the tail probability of {@code stat} under what was learned, then learns it. Returns 0 while warming
@@ -38,7 +40,21 @@ final class TailCalibrator {
      * skipping the logarithms for common values is most of the speed.
      */
     double log10TailThenLearn(double stat, double alpha, double minSd, int warmup) {
-        double u = Math.log1p(stat > 0 ? stat : 0.0);
+        return log10TailThenLearnCompressed(compress(stat), alpha, minSd, warmup);
+    }
+
+    /**
+     * The statistic on the calibration's scale, {@code log1p(max(stat, 0))} (NaN counts as 0). An owner with
+     * several calibrators computes all of them before any {@link #log10TailThenLearnCompressed} call: the
+     * logarithms are independent and then run side by side, where a hard-to-predict branch in between would
+     * otherwise make each one wait for the previous.
+     */
+    static double compress(double stat) {
+        return stat > 0 ? Log1p.of(stat) : 0.0;          // log1p(0) is 0: most flat-line statistics cost nothing
+    }
+
+    /** {@link #log10TailThenLearn} for a statistic already passed through {@link #compress}. */
+    double log10TailThenLearnCompressed(double u, double alpha, double minSd, int warmup) {
         double position = u / BIN_WIDTH;
         int bin = position >= BINS - 1 ? BINS - 1 : (int) position;
         double log10P = 0.0;
@@ -58,7 +74,15 @@ final class TailCalibrator {
             }
         }
         n++;
-        double a = Math.max(alpha, 1.0 / n);
+        double a;
+        if (n >= settledFrom) {
+            a = alpha;
+        } else {
+            a = Math.max(alpha, 1.0 / n);
+            if (a == alpha) {
+                settledFrom = n;                        // 1.0 / n only shrinks: no more divisions
+            }
+        }
         double d = u - mean;
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);

@@ -19,6 +19,8 @@ public final class ThresholdDetector extends AbstractAnomalyDetector {
     private final double raiseAt;
     private final double clearAt;
     private boolean raised;
+    // The bound the last value was held against (raiseAt, or clearAt while raised); not part of the snapshot.
+    private double bound = Double.NaN;
 
     /** With the defaults. */
     public ThresholdDetector() {
@@ -40,6 +42,7 @@ public final class ThresholdDetector extends AbstractAnomalyDetector {
 
     @Override
     protected double score(long timestampMillis, double value) {
+        bound = raised ? clearAt : raiseAt;
         if (raised) {
             if (value <= clearAt) {
                 raised = false;
@@ -54,6 +57,27 @@ public final class ThresholdDetector extends AbstractAnomalyDetector {
             return 0.0;
         }
         return 0.5 * Math.min(value / raiseAt, 0.999);
+    }
+
+    /** NaN: a threshold has no expected value, only a bound. */
+    @Override
+    public double expected() {
+        return Double.NaN;
+    }
+
+    /** Negative infinity once a value was accepted (the range is open below), else NaN. */
+    @Override
+    public double lowerBound() {
+        return Double.isNaN(bound) ? Double.NaN : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * The bound the last value was held against: {@code raiseAt}, or {@code clearAt} if the alarm was raised
+     * before it (the value had to fall to {@code clearAt} to clear it); NaN before the first value.
+     */
+    @Override
+    public double upperBound() {
+        return bound;
     }
 
     /** True while the alarm is raised. */

@@ -2,6 +2,7 @@ package io.openmanager.vibe.analytics.pipeline;
 
 import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.spi.VibeListener;
@@ -25,6 +26,13 @@ import java.util.Objects;
  * Other events are ignored. Downstream listeners therefore receive several event types: test with
  * {@code instanceof}.
  *
+ * <p>Each event carries the detector's expectation and normal range for the value
+ * ({@link AnomalyDetector#expected()}, {@link AnomalyDetector#lowerBound()}, {@link AnomalyDetector#upperBound()};
+ * NaN where the detector has none), a severity ({@link #severityOf(double)}: critical at or above
+ * {@code criticalAt}, 0.75 by default, else warning) and a one-sentence explanation such as
+ * {@code "cpu_usage 97.3 is 6.1 sigmas above the expected 41.2 (range 30.1..52.3)"}, where a sigma is a sixth of
+ * the range (the detector's scale). Only publishing an event allocates.
+ *
  * <pre>{@code
  * AnalyticsPipeline pipeline = AnalyticsPipeline.builder(anomaly -> System.out.println(anomaly)).build();
  * engine.run(0, 17_280, pipeline);       // the simulator's frames in, anomalies out
@@ -39,11 +47,17 @@ import java.util.Objects;
 public final class AnalyticsPipeline implements VibeListener {
     /** Default score at or above which an anomaly event is published. */
     public static final double DEFAULT_THRESHOLD = 0.5;
+    /**
+     * Default score at or above which a published anomaly is {@link Severity#CRITICAL}. For the default detector
+     * 0.5 means a one-in-10^12 surprise and 0.75 one in 10^36; for the z-score detectors 0.75 is about 8.8 sigmas.
+     */
+    public static final double DEFAULT_CRITICAL_AT = 0.75;
 
     private final VibeListener downstream;
     private final SeriesRegistry registry;
     private final double threshold;
     private final PipelineForecasting forecasting;
+    private final double criticalAt;
     private Fleet keyedFleet;
     private MetricSet keyedMetrics;
     private SeriesKey[][] keys;
@@ -55,6 +69,7 @@ public final class AnalyticsPipeline implements VibeListener {
         this.registry = b.registry != null ? b.registry : SeriesRegistry.createDefault();
         this.threshold = b.threshold;
         this.forecasting = b.forecastSettings != null ? new PipelineForecasting(b.forecastSettings, downstream) : null;
+        this.criticalAt = b.criticalAt;
     }
 
     /** Starts a builder; anomaly, forecast and prediction events go to {@code downstream}. */
@@ -83,15 +98,37 @@ public final class AnalyticsPipeline implements VibeListener {
                 values++;
                 if (score >= threshold) {
                     anomalies++;
-                    SeriesKey key = serverKeys[m];
-                    downstream.onEvent(new AnomalyEvent(Instant.ofEpochMilli(millis), key.serverId(), key.metric(),
-                            value, score, detector.name()));
+                    publish(serverKeys[m], millis, value, score, detector);
                 }
                 if (forecasting != null) {
                     forecasting.record(state, serverKeys[m], s * metricCount + m, millis, value);
                 }
             }
         }
+    }
+
+    private void publish(SeriesKey key, long millis, double value, double score, AnomalyDetector detector) {
+        double expected = detector.expected();
+        double lower = detector.lowerBound();
+        double upper = detector.upperBound();
+        if (lower > upper) {
+            // A custom detector's inconsistent range is dropped rather than failing the event.
+            lower = Double.NaN;
+            upper = Double.NaN;
+        }
+        String name = detector.name();
+        downstream.onEvent(new AnomalyEvent(Instant.ofEpochMilli(millis), key.serverId(), key.metric(), value,
+                expected, lower, upper, score, severityOf(score), name,
+                Explanations.of(key.metric(), value, expected, lower, upper, name, score)));
+    }
+
+    /**
+     * The severity of a published anomaly: {@link Severity#CRITICAL} for a score at or above
+     * {@link Builder#criticalAt(double) criticalAt} (default {@value #DEFAULT_CRITICAL_AT}), else
+     * {@link Severity#WARNING}. (Scores below the publishing threshold are never published.)
+     */
+    public Severity severityOf(double score) {
+        return score >= criticalAt ? Severity.CRITICAL : Severity.WARNING;
     }
 
     private SeriesKey[][] keysFor(Fleet fleet, MetricSet metrics) {
@@ -140,6 +177,7 @@ public final class AnalyticsPipeline implements VibeListener {
         private SeriesRegistry registry;
         private double threshold = DEFAULT_THRESHOLD;
         private ForecastSettings forecastSettings = ForecastSettings.defaults();
+        private double criticalAt = DEFAULT_CRITICAL_AT;
 
         private Builder(VibeListener downstream) {
             this.downstream = Objects.requireNonNull(downstream, "downstream listener must not be null");
@@ -175,6 +213,18 @@ public final class AnalyticsPipeline implements VibeListener {
          */
         public Builder withoutForecasting() {
             forecastSettings = null;
+            return this;
+        }
+
+        /**
+         * Score at or above which a published anomaly is {@link Severity#CRITICAL} rather than
+         * {@link Severity#WARNING}, in (0, 1] (default {@value AnalyticsPipeline#DEFAULT_CRITICAL_AT}).
+         */
+        public Builder criticalAt(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException("criticalAt must be in (0, 1]: " + value);
+            }
+            criticalAt = value;
             return this;
         }
 

@@ -54,15 +54,19 @@ final class PipelineForecasting {
             int every = settings.refitPoints();
             if (Math.floorDiv(last + ordinal, every) != Math.floorDiv(last - closed + ordinal, every)
                     && history.size() >= settings.minimumPoints() && Double.isFinite(history.lastFinite())) {
-                refit(history, key, last, millis);
+                refit(state, history, key, last, millis);
             }
         }
     }
 
-    private void refit(ForecastHistory history, SeriesKey key, long lastBucket, long nowMillis) {
+    private void refit(SeriesState state, ForecastHistory history, SeriesKey key, long lastBucket, long nowMillis) {
         Double level = settings.levels().get(key.metric());
         int horizon = settings.horizonPoints();
-        int steps = level != null ? Math.max(horizon, settings.predictionPoints()) : horizon;
+        // A refit confirms a crossing that it expects within the prediction horizon plus the refit intervals still to
+        // come before the last confirming refit, so that confirmation does not shorten the horizon.
+        int confirmations = settings.confirmations();
+        int seen = settings.predictionPoints() + (confirmations - 1) * settings.refitPoints();
+        int steps = level != null ? Math.max(horizon, seen) : horizon;
         FittedModel model = settings.forecaster().fit(history.toArray(), step);
         Forecast forecast = model.forecast(steps);
         Instant last = Instant.ofEpochMilli(lastBucket * resolutionMillis);
@@ -78,17 +82,25 @@ final class PipelineForecasting {
         forecasts++;
         downstream.onEvent(new ForecastEvent(last, key.serverId(), key.metric(), step, point, lower, upper,
                 interval / 100.0, model.description()));
-        if (level != null && history.lastFinite() < level) {
-            predict(forecast, key, level, last, Instant.ofEpochMilli(nowMillis));
+        if (level == null) {
+            return;
+        }
+        Crossing crossing = history.lastFinite() < level ? TimeToThreshold.upward(forecast, level) : null;
+        if (crossing == null || !(crossing.expectedSteps() <= seen)) {
+            state.crossingStreak = 0;
+            return;
+        }
+        if (state.crossingStreak < confirmations) {
+            state.crossingStreak++;
+        }
+        if (state.crossingStreak >= confirmations && crossing.expectedSteps() <= settings.predictionPoints()) {
+            predict(forecast, crossing, key, level, last, Instant.ofEpochMilli(nowMillis));
         }
     }
 
-    private void predict(Forecast forecast, SeriesKey key, double level, Instant last, Instant now) {
-        Crossing crossing = TimeToThreshold.upward(forecast, level);
+    private void predict(Forecast forecast, Crossing crossing, SeriesKey key, double level, Instant last,
+                         Instant now) {
         int within = settings.predictionPoints();
-        if (!(crossing.expectedSteps() <= within)) {
-            return;
-        }
         Instant expected = last.plus(steps(crossing.expectedSteps()));
         Instant earliest = last.plus(steps(crossing.earliestSteps()));
         Instant latest = crossing.latestSteps() <= within

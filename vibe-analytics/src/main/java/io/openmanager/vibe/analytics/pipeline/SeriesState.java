@@ -10,6 +10,8 @@ import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 final class SeriesState {
     final AnomalyDetector detector;
     ForecastHistory history;
+    /** Consecutive refits (capped at the confirmations needed) that predicted a crossing of the series' level. */
+    int crossingStreak;
 
     SeriesState(AnomalyDetector detector) {
         this.detector = detector;

@@ -3,6 +3,7 @@ package io.openmanager.vibe.analytics.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class IncidentGrouperTest {
     static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
     static AnomalyEvent anomaly(long seconds, String server, String metric, double score) {
-        return new AnomalyEvent(T0.plusSeconds(seconds), server, metric, 1.0, score, "test");
+        return new AnomalyEvent(T0.plusSeconds(seconds), server, metric, 1.0, Double.NaN, Double.NaN, Double.NaN,
+                score, Severity.WARNING, "test", "test anomaly");
     }
 
     @Test

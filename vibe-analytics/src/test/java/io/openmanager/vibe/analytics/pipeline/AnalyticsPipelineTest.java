@@ -8,6 +8,7 @@ import io.openmanager.vibe.core.Environment;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Role;
 import io.openmanager.vibe.core.Server;
+import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.core.frame.MutableFleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
@@ -65,8 +66,47 @@ class AnalyticsPipelineTest {
         assertThat(found.value()).isEqualTo(99);
         assertThat(found.score()).isBetween(AnalyticsPipeline.DEFAULT_THRESHOLD, 1.0);
         assertThat(found.detector()).isEqualTo(AnomalyDetectors.DEFAULT);
+        // db-1 cpu_usage is about 40 +- 5.5 here: the expectation and its range say so, the spike lies above it.
+        assertThat(found.expected()).isBetween(33.0, 47.0);
+        assertThat(found.lower()).isLessThan(found.expected());
+        assertThat(found.upper()).isBetween(found.expected(), 99.0);
+        assertThat(found.severity()).isEqualTo(pipeline.severityOf(found.score()));
+        // The seasonal model predicts this tick closely, hence a narrow range (the README quotes this sentence).
+        assertThat(found.explanation())
+                .isEqualTo("cpu_usage 99 is 124.9 sigmas above the expected 44.99 (range 43.69..46.29)");
         assertThat(pipeline.values()).isEqualTo((long) (spike + 1) * FLEET.size() * METRICS.size());
         assertThat(pipeline.anomalies()).isEqualTo(anomalies.size());
+    }
+
+    @Test
+    void severityIsCriticalFromCriticalAtUpAndWarningBelow() {
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> { }).build();
+        assertThat(pipeline.severityOf(0.5)).isEqualTo(Severity.WARNING);
+        assertThat(pipeline.severityOf(Math.nextDown(AnalyticsPipeline.DEFAULT_CRITICAL_AT)))
+                .isEqualTo(Severity.WARNING);
+        assertThat(pipeline.severityOf(AnalyticsPipeline.DEFAULT_CRITICAL_AT)).isEqualTo(Severity.CRITICAL);
+        AnalyticsPipeline strict = AnalyticsPipeline.builder(e -> { }).criticalAt(0.99).build();
+        assertThat(strict.severityOf(0.9)).isEqualTo(Severity.WARNING);
+        assertThat(strict.severityOf(0.99)).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aThresholdDetectorExplainsItsBound() {
+        List<AnomalyEvent> anomalies = new ArrayList<>();
+        SeriesRegistry registry = SeriesRegistry.builder()
+                .detectors(() -> AnomalyDetectors.create("threshold")).build();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> anomalies.add((AnomalyEvent) e))
+                .registry(registry).build();
+
+        feed(pipeline, 3, 1);
+
+        assertThat(anomalies).hasSize(1);
+        AnomalyEvent a = anomalies.get(0);
+        assertThat(a.expected()).isNaN();
+        assertThat(a.lower()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(a.upper()).isEqualTo(90.0);
+        assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(a.explanation()).isEqualTo("cpu_usage 99 is at or above the threshold 90");
     }
 
     @Test
@@ -74,7 +114,8 @@ class AnalyticsPipelineTest {
         List<VibeEvent> out = new ArrayList<>();
         AnalyticsPipeline pipeline = AnalyticsPipeline.builder(out::add).build();
 
-        pipeline.onEvent(new AnomalyEvent(java.time.Instant.EPOCH, "web-1", "cpu_usage", 1, 1, "x"));
+        pipeline.onEvent(new AnomalyEvent(java.time.Instant.EPOCH, "web-1", "cpu_usage", 1, Double.NaN, Double.NaN,
+                Double.NaN, 1, Severity.CRITICAL, "x", "x"));
 
         assertThat(out).isEmpty();
         assertThat(pipeline.values()).isZero();
@@ -126,6 +167,8 @@ class AnalyticsPipelineTest {
         assertThatThrownBy(() -> SeriesRegistry.builder().maximumSize(0)).hasMessage("maximumSize must be >= 1: 0");
         assertThatThrownBy(() -> SeriesRegistry.builder().expireAfterIdle(Duration.ZERO))
                 .hasMessage("idle duration must be positive: PT0S");
+        assertThatThrownBy(() -> AnalyticsPipeline.builder(e -> { }).criticalAt(1.5))
+                .hasMessage("criticalAt must be in (0, 1]: 1.5");
         assertThatThrownBy(() -> AnalyticsPipeline.builder(null))
                 .hasMessage("downstream listener must not be null");
     }

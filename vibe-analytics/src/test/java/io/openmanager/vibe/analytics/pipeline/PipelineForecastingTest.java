@@ -151,6 +151,37 @@ class PipelineForecastingTest {
     }
 
     @Test
+    void aBriefUpswingSeenByOneRefitIsNotPredictedUnlessOneConfirmationIsEnough() {
+        // One server whose memory sits at 60 %, climbs to 85 % between minutes 45 and 60, falls back by minute 75
+        // and stays: the refit at minute 60 extrapolates the climb past 95 %, the one at minute 90 sees no trend.
+        Fleet one = Fleet.of(Server.of("cache-1", Environment.AWS, Role.CACHE));
+        int memory = METRICS.indexOf("memory_usage");
+        java.util.function.IntFunction<List<PredictionEvent>> run = confirmations -> {
+            List<VibeEvent> out = new ArrayList<>();
+            AnalyticsPipeline pipeline = AnalyticsPipeline.builder(out::add)
+                    .forecasting(ForecastSettings.builder().confirmations(confirmations).build()).build();
+            MutableFleetFrame frame = new MutableFleetFrame(one, METRICS);
+            FrameEvent event = new FrameEvent(frame.view());
+            for (int t = 0; t < 3 * TICKS_PER_HOUR; t++) {
+                frame.setTime(t, t * STEP_MILLIS);
+                double minute = t * STEP_MILLIS / 60_000.0;
+                for (int m = 0; m < METRICS.size(); m++) {
+                    frame.set(0, m, 30);
+                }
+                double bump = minute < 45 || minute >= 75 ? 0 : minute < 60 ? (minute - 45) / 15 : (75 - minute) / 15;
+                frame.set(0, memory, 60 + 25 * bump);
+                pipeline.onEvent(event);
+            }
+            return only(out, PredictionEvent.class);
+        };
+
+        assertThat(run.apply(1)).isNotEmpty().allSatisfy(p -> assertThat(p.metric()).isEqualTo("memory_usage"));
+        assertThat(run.apply(2)).isEmpty();
+        assertThatThrownBy(() -> ForecastSettings.builder().confirmations(0))
+                .hasMessage("confirmations must be between 1 and 10: 0");
+    }
+
+    @Test
     void levelsAreConfigurable() {
         ForecastSettings settings = ForecastSettings.builder().noLevels().level("disk_usage", 80).build();
 

@@ -38,7 +38,8 @@ class RecommenderTest {
             Server.of("storage", Environment.ONPREMISE, Role.STORAGE));
 
     static AnomalyEvent anomaly(long seconds, String server, String metric, double value) {
-        return new AnomalyEvent(T0.plusSeconds(seconds), server, metric, value, 0.9, "default");
+        return new AnomalyEvent(T0.plusSeconds(seconds), server, metric, value, Double.NaN, Double.NaN, Double.NaN, 0.9,
+                Severity.CRITICAL, "default", "");
     }
 
     static PredictionEvent prediction(long seconds, String server, String metric, double level, Duration eta,

@@ -319,8 +319,9 @@ final class DemoCommand implements Callable<Integer> {
                     active.flaggedServer = anomaly.serverId();
                 }
             }
-            remember(String.format(Locale.ROOT, "%s anomaly %s %s = %.1f (score %.2f)", clock(anomaly.timestamp()),
-                    anomaly.serverId(), anomaly.metric(), anomaly.value(), anomaly.score()));
+            remember(String.format(Locale.ROOT, "%s %s anomaly on %s: %s (score %.2f)",
+                    clock(anomaly.timestamp()), anomaly.severity().name().toLowerCase(Locale.ROOT),
+                    anomaly.serverId(), anomaly.explanation(), anomaly.score()));
             // The recommender before the grouper: an anomaly that closes an incident must already be known to it.
             recommender.onAnomaly(anomaly);
             grouper.add(anomaly);

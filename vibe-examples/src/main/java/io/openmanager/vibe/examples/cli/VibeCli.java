@@ -31,9 +31,9 @@ import java.util.Objects;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Simulates a fleet of servers and analyses its metrics.",
-        subcommands = {DemoCommand.class, FleetCommand.class, SimulateCommand.class, ScenarioCommand.class,
-                DetectCommand.class, NabScoreCommand.class, ForecastCommand.class, BacktestCommand.class,
-                HelpCommand.class},
+        subcommands = {DemoCommand.class, FleetCommand.class, SimulateCommand.class, ReportCommand.class,
+                ScenarioCommand.class, DetectCommand.class, NabScoreCommand.class, ForecastCommand.class,
+                BacktestCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

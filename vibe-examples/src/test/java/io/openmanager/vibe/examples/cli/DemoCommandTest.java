@@ -59,7 +59,7 @@ class DemoCommandTest {
         CliRun run = vibe("demo", "--duration", "9h", "--speed", "1000000", "--scenarios", scenarios.toString());
 
         assertThat(run.exitCode()).isZero();
-        // Predicted from 03:30 on; the simulated memory first reaches 95 % at 07:34:05.
+        // Predicted hours ahead; the simulated memory first reaches 95 % at 07:34:05.
         assertThat(run.out())
                 .containsPattern("api-gateway-01 +memory_usage +95 +2026-01-05 0\\d:\\d\\d:00 .* yes, 2026-01-05 07:34:05")
                 .containsPattern("api-gateway-01 +CRITICAL  Take a heap dump on api-gateway-01")

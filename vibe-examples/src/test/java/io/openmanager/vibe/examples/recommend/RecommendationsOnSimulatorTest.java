@@ -14,6 +14,7 @@ import io.openmanager.vibe.core.Server;
 import io.openmanager.vibe.sim.Incident;
 import io.openmanager.vibe.sim.SimulationEngine;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.PredictionEvent;
 import io.openmanager.vibe.spi.event.RecommendationEvent;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,12 @@ class RecommendationsOnSimulatorTest {
         IncidentGrouper grouper = new IncidentGrouper(incident ->
                 all.addAll(recommender.onIncident(incident, ranker.rank(incident))));
         AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
-            all.addAll(recommender.onAnomaly((AnomalyEvent) event));
-            grouper.add((AnomalyEvent) event);
+            if (event instanceof AnomalyEvent) {
+                all.addAll(recommender.onAnomaly((AnomalyEvent) event));
+                grouper.add((AnomalyEvent) event);
+            } else if (event instanceof PredictionEvent) {
+                all.addAll(recommender.onPrediction((PredictionEvent) event));
+            }
         }).build();
         long ticks = engine.ticksIn(Duration.ofDays(7));
         engine.batch().ticks(0, ticks).framesOnly().listener(pipeline).run();

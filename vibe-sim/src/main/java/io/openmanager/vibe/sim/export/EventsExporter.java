@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * Every event but frames as JSON Lines: one object per event, {@code type} first ({@link #type}), then
  * {@code timestamp}, then the event's own fields under their record component names. Numbers are fixed decimals
- * (see {@link FixedDecimal}): a metric's value with that metric's seed-unit decimals, scores and probabilities with 6.
+ * (see {@link FixedDecimal}): a metric's value with that metric's seed-unit decimals, scores and probabilities with 6;
+ * NaN and infinities (an anomaly's unknown expectation, a threshold's open lower end) are written as null.
  */
 final class EventsExporter implements Exporter {
     private static final int SCORE_DECIMALS = 6;
@@ -135,9 +136,15 @@ final class EventsExporter implements Exporter {
             AnomalyEvent e = (AnomalyEvent) event;
             json.writeStringField("serverId", e.serverId());
             json.writeStringField("metric", e.metric());
-            number("value", e.value(), decimalsOf(e.metric()));
+            int decimals = decimalsOf(e.metric());
+            number("value", e.value(), decimals);
+            number("expected", e.expected(), decimals);
+            number("lower", e.lower(), decimals);
+            number("upper", e.upper(), decimals);
             number("score", e.score(), SCORE_DECIMALS);
+            json.writeStringField("severity", Names.lowerCase(e.severity()));
             json.writeStringField("detector", e.detector());
+            json.writeStringField("explanation", e.explanation());
         } else if (event instanceof ForecastEvent) {
             forecast((ForecastEvent) event);
         } else if (event instanceof PredictionEvent) {

@@ -103,7 +103,8 @@ class EventsAndIncidentsTest {
                 new ScenarioStartedEvent(T, "disk-full", "disk-full@x", "db-1", List.of("db-1", "web-1")),
                 new ScenarioStepEvent(T, "disk-full", "disk-full@x", "db-1", "disk_usage", "set disk_usage 95"),
                 new ScenarioEndedEvent(T, "disk-full", "disk-full@x"),
-                new AnomalyEvent(T, "db-1", "response_time", 1234.5678, 0.98765432, "ewma"),
+                new AnomalyEvent(T, "db-1", "response_time", 1234.5678, 300.25, Double.NEGATIVE_INFINITY, 900.5,
+                        0.98765432, Severity.CRITICAL, "ewma", "response_time 1235 is \"high\""),
                 new ForecastEvent(T, "db-1", "disk_usage", Duration.ofMinutes(5), new double[] {90.12345, Double.NaN},
                         new double[] {89, 90}, new double[] {91, 92}, 0.95, "holt"),
                 new PredictionEvent(T, "db-1", "disk_usage", 100, T.plusSeconds(3600), T.plusSeconds(1800),
@@ -115,7 +116,9 @@ class EventsAndIncidentsTest {
         assertThat(lines.get(0)).isEqualTo("{\"type\":\"scenario_started\",\"timestamp\":\"2026-01-05T13:04:35Z\","
                 + "\"scenario\":\"disk-full\",\"incidentId\":\"disk-full@x\",\"originServerId\":\"db-1\","
                 + "\"affectedServers\":[\"db-1\",\"web-1\"]}");
-        assertThat(lines.get(3)).contains("\"value\":1234.57,\"score\":0.987654,\"detector\":\"ewma\"");
+        assertThat(lines.get(3)).contains("\"value\":1234.57,\"expected\":300.25,\"lower\":null,\"upper\":900.5,"
+                + "\"score\":0.987654,\"severity\":\"critical\",\"detector\":\"ewma\","
+                + "\"explanation\":\"response_time 1235 is \\\"high\\\"\"}");
         assertThat(lines.get(4)).contains("\"stepMillis\":300000,\"point\":[90.123,null],\"lower\":[89,90],"
                 + "\"upper\":[91,92],\"confidence\":0.95,\"model\":\"holt\"");
         assertThat(lines.get(5)).contains("\"level\":100,\"expectedCrossing\":\"2026-01-05T14:04:35Z\"");

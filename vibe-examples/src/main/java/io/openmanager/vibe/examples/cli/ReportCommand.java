@@ -1,0 +1,193 @@
+package io.openmanager.vibe.examples.cli;
+
+import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
+import io.openmanager.vibe.core.Fleet;
+import io.openmanager.vibe.sim.SimulationEngine;
+import io.openmanager.vibe.sim.dsl.ScenarioFiles;
+import io.openmanager.vibe.sim.dsl.ScenarioParseException;
+import io.openmanager.vibe.sim.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vibe report}: simulates the fleet with the analytics pipeline and writes one self-contained HTML page about
+ * the run: fleet status and health, incidents with detection delay and root cause, detector quality against the
+ * simulator's ground truth and per-server metric timelines with anomalies and forecasts. The page has no script and
+ * loads nothing; it is the same bytes for the same options.
+ */
+@Command(name = "report",
+        description = {
+                "Simulates the fleet with anomaly detection and writes one self-contained HTML page about the run.",
+                "The page (inline SVG charts, no scripts or external resources, printable) shows fleet status and"
+                        + " health, incidents with detection delay and ranked root cause, detector quality against"
+                        + " the ground truth and metric timelines with anomalies and forecasts.",
+                "The same options give the same bytes."},
+        footerHeading = "%nDurations are whole numbers with a unit: 500ms, 5s, 20m, 12h, 7d, 1h30m.%n%nExamples:%n",
+        footer = {
+                "  vibe report --out day.html",
+                "  vibe report --duration 7d --seed 7 --out week.html",
+                "  vibe report --fleet fleet.json --scenarios my.scenarios --out mine.html"})
+final class ReportCommand implements Callable<Integer> {
+    private static final Duration DEFAULT_DURATION = Duration.ofHours(24);
+    private static final int MIN_WIDTH = 100;
+    private static final int MAX_WIDTH = 4000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "<file>", description = "The HTML file to write (UTF-8).")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
+            description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--duration", paramLabel = "<duration>", converter = DurationText.Converter.class,
+            description = "Simulated time from --start (default: 24h).")
+    private Duration duration;
+
+    @Option(names = "--start", paramLabel = "<instant>", converter = SimulateOptions.InstantConverter.class,
+            description = "Instant of tick 0, ISO-8601 (default: 2026-01-05T00:00:00Z).")
+    private Instant start;
+
+    @Option(names = "--step", paramLabel = "<duration>", converter = DurationText.Converter.class,
+            description = "Time between ticks (default: 5s).")
+    private Duration step;
+
+    @Option(names = "--fleet", paramLabel = "<file>",
+            description = "JSON array of servers {hostname, environment, role, labels} to simulate instead of the "
+                    + "default 20.")
+    private Path fleetFile;
+
+    @Option(names = "--no-scenarios", description = "Inject no failure scenarios: a quiet fleet.")
+    private boolean noScenarios;
+
+    @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE",
+            description = "Run the scenarios of these files instead of the built-in ones.")
+    private List<Path> scenarioFiles;
+
+    @Option(names = "--width", paramLabel = "<n>", defaultValue = "" + HtmlReport.PLOT_WIDTH,
+            description = "Points per time chart: each shows the minimum, maximum and mean of its series per point "
+                    + "(default: ${DEFAULT-VALUE}, " + MIN_WIDTH + " to " + MAX_WIDTH + ").")
+    private int width;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptions();
+        Fleet fleet = fleet();
+        SimulationEngine engine = engine(fleet);
+        long ticks = engine.ticksIn(duration != null ? duration : DEFAULT_DURATION);
+        if (ticks < 1) {
+            throw usage("--duration " + DurationText.format(duration) + " is shorter than one --step of "
+                    + DurationText.format(engine.step()));
+        }
+        // Opened before the run, so that a bad path fails now rather than after a week of ticks.
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            ReportRecorder recorder = new ReportRecorder(engine.fleet(), engine.metrics().size(), 0, ticks, width);
+            AnalyticsPipeline pipeline = AnalyticsPipeline.builder(recorder).build();
+            engine.batch().ticks(0, ticks).listener(event -> {
+                recorder.onEvent(event);
+                pipeline.onEvent(event);
+            }).run();
+            Fleet simulated = engine.fleet();
+            HtmlReport report = new HtmlReport(engine, recorder, ticks, ReportAdvice.fromRootCause(
+                    id -> simulated.indexOfId(id) < 0 ? id : simulated.get(simulated.indexOfId(id)).hostname()));
+            String page = report.render();
+            writer.write(page);
+            spec.commandLine().getErr().printf(Locale.ROOT, "vibe report: wrote %s (%d bytes, %d charts, "
+                            + "%d incidents, %d anomalies)%n", out, page.getBytes(StandardCharsets.UTF_8).length,
+                    report.charts(), report.incidents().size(), recorder.anomalies().size());
+        }
+        return VibeCli.EXIT_OK;
+    }
+
+    private void checkOptions() {
+        if (duration != null && duration.isZero()) {
+            throw usage("--duration must be longer than 0s");
+        }
+        if (step != null && step.isZero()) {
+            throw usage("--step must be longer than 0s");
+        }
+        if (width < MIN_WIDTH || width > MAX_WIDTH) {
+            throw usage("--width must be in " + MIN_WIDTH + ".." + MAX_WIDTH + ": " + width);
+        }
+        if (noScenarios && scenarioFiles != null) {
+            throw usage("--no-scenarios and --scenarios exclude each other");
+        }
+        if (fleetFile != null && out.toAbsolutePath().normalize().equals(fleetFile.toAbsolutePath().normalize())) {
+            throw usage("--fleet and --out name the same file '" + out + "'");
+        }
+        if (scenarioFiles != null) {
+            for (Path file : scenarioFiles) {
+                if (out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                    throw usage("--scenarios and --out name the same file '" + out + "'");
+                }
+            }
+        }
+    }
+
+    private Fleet fleet() {
+        if (fleetFile == null) {
+            return null;
+        }
+        try {
+            return FleetFile.read(fleetFile);
+        } catch (FleetFile.FleetFileException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private SimulationEngine engine(Fleet fleet) {
+        SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
+        if (fleet != null) {
+            builder.fleet(fleet);
+        }
+        if (start != null) {
+            builder.start(start);
+        }
+        if (step != null) {
+            builder.step(step);
+        }
+        if (noScenarios) {
+            builder.scenarios(List.of());
+        }
+        if (scenarioFiles != null) {
+            builder.scenarios(loadScenarios(fleet != null ? fleet : Fleet.defaultFleet()));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            boolean builtInScenariosOnOtherFleet = fleetFile != null && !noScenarios && scenarioFiles == null;
+            throw usage(e.getMessage() + (builtInScenariosOnOtherFleet
+                    ? " (the built-in scenarios need the default fleet's hostnames; add --no-scenarios)" : ""));
+        }
+    }
+
+    private List<Scenario> loadScenarios(Fleet fleet) {
+        try {
+            return ScenarioFiles.load(scenarioFiles, fleet);
+        } catch (ScenarioParseException e) {
+            throw usage("invalid scenarios:\n" + e.getMessage());
+        } catch (IOException e) {
+            throw usage("cannot read scenarios: " + e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
