@@ -1,10 +1,12 @@
 package io.openmanager.vibe.examples.cli;
 
+import io.openmanager.vibe.analytics.health.FleetHealth;
 import io.openmanager.vibe.analytics.incident.DetectedIncident;
 import io.openmanager.vibe.analytics.incident.IncidentGrouper;
 import io.openmanager.vibe.analytics.incident.RootCauseCandidate;
 import io.openmanager.vibe.analytics.incident.RootCauseRanker;
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
+import io.openmanager.vibe.analytics.recommend.Recommender;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
@@ -18,6 +20,9 @@ import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.AlertRaisedEvent;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.PredictionEvent;
+import io.openmanager.vibe.spi.event.RecommendationEvent;
+import io.openmanager.vibe.spi.event.ScenarioEndedEvent;
 import io.openmanager.vibe.spi.event.ScenarioStartedEvent;
 import io.openmanager.vibe.spi.event.StatusChangedEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
@@ -32,10 +37,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,17 +51,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vibe demo}: the default fleet with the built-in scenarios and streaming anomaly detection, paced so that a
- * simulated day passes in about 45 seconds, then a summary of what happened and what the detectors saw. On a terminal
+ * {@code vibe demo}: the default fleet with the built-in scenarios and the full analytics pipeline (anomaly detection,
+ * forecasts and time-to-threshold predictions, incidents ranked by root cause, recommendations), paced so that a
+ * simulated day passes in about 45 seconds, then a summary of what happened and what the analytics saw. On a terminal
  * a dashboard redraws in place; otherwise a plain line per simulated hour is printed, without escape codes. Ctrl-C
- * ends the run early with the summary so far.
+ * ends the run early with the summary so far. {@code --lang} chooses English or Korean for recommendations and fleet
+ * health.
  */
 @Command(name = "demo",
-        description = "Runs the default fleet with the built-in failure scenarios and anomaly detection, showing a live"
-                + " dashboard, then summarises incidents, what was detected and when, and fleet health.",
+        description = "Runs the default fleet with the built-in failure scenarios and the analytics pipeline (anomaly"
+                + " detection, forecasts, predictions, incidents with root cause, recommendations), showing a live"
+                + " dashboard, then summarises incidents, what was detected and predicted, advice and fleet health.",
         footer = {"", "Examples:",
                 "  vibe demo                          (a simulated day in about 45 s)",
                 "  vibe demo --duration 7d --speed 20000",
+                "  vibe demo --lang ko                (recommendations and fleet health in Korean)",
                 "  vibe demo --realtime               (5 s ticks at wall-clock pace until Ctrl-C)"})
 final class DemoCommand implements Callable<Integer> {
     private static final double DEFAULT_WALL_SECONDS = 45;
@@ -81,8 +92,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Run the scenarios of these files instead of the built-in ones.")
     private List<Path> scenarioFiles;
 
+    @Option(names = "--lang", paramLabel = "en|ko",
+            description = "Language of recommendations and fleet health: en or ko (default: en).")
+    private String lang = "en";
+
     @Override
     public Integer call() throws IOException {
+        Locale locale = locale();
         SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
         if (scenarioFiles != null) {
             builder.scenarios(loadScenarios());
@@ -100,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
             throw usage("--speed must be positive: " + speed);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Dashboard dashboard = new Dashboard(engine, out, Progress.terminalAttached());
+        Dashboard dashboard = new Dashboard(engine, out, Progress.terminalAttached(), locale);
         AnalyticsPipeline pipeline = AnalyticsPipeline.builder(dashboard).build();
         VibeListener both = event -> {
             pipeline.onEvent(event);
@@ -118,6 +134,17 @@ final class DemoCommand implements Callable<Integer> {
         return VibeCli.EXIT_OK;
     }
 
+    private Locale locale() {
+        switch (lang) {
+            case "en":
+                return Locale.ENGLISH;
+            case "ko":
+                return Locale.KOREAN;
+            default:
+                throw usage("--lang must be en or ko: " + lang);
+        }
+    }
+
     private List<io.openmanager.vibe.sim.scenario.Scenario> loadScenarios() {
         try {
             return ScenarioFiles.load(scenarioFiles, Fleet.defaultFleet());
@@ -132,20 +159,94 @@ final class DemoCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Follows the run: live view while it goes, summary at the end. Called on the driver's thread only. */
+    /** A ground-truth scenario in progress, from its ScenarioStartedEvent to its ScenarioEndedEvent. */
+    private static final class ActiveScenario {
+        final String scenario;
+        final String origin;
+        final Set<String> servers = new HashSet<>();
+        final Instant since;
+        Instant flagged;
+        String flaggedServer;
+
+        ActiveScenario(ScenarioStartedEvent started) {
+            scenario = started.scenario();
+            origin = started.originServerId().isEmpty() ? "-" : started.originServerId();
+            servers.add(started.originServerId());
+            servers.addAll(started.affectedServers());
+            since = started.timestamp();
+        }
+    }
+
+    /** The predictions of one series (server and metric), and whether the frames reached the level. */
+    private static final class PredictedSeries {
+        final String serverId;
+        final String metric;
+        final int server;
+        final double level;
+        final Instant first;
+        final Instant firstCrossing;
+        int metricIndex = -1;
+        int count;
+        double max = Double.NEGATIVE_INFINITY;
+        long reachedMillis = Long.MIN_VALUE;
+
+        PredictedSeries(PredictionEvent prediction, int server) {
+            this.serverId = prediction.serverId();
+            this.metric = prediction.metric();
+            this.server = server;
+            this.level = prediction.level();
+            this.first = prediction.timestamp();
+            this.firstCrossing = prediction.expectedCrossing();
+        }
+
+        /** Follows the series in a frame; allocation-free. */
+        void observe(FleetFrame frame) {
+            if (metricIndex < 0) {
+                metricIndex = frame.metrics().indexOf(metric);
+            }
+            if (metricIndex < 0 || server < frame.serverFrom() || server >= frame.serverTo()) {
+                return;
+            }
+            double value = frame.value(server, metricIndex);
+            max = Math.max(max, value);
+            if (reachedMillis == Long.MIN_VALUE && value >= level) {
+                reachedMillis = frame.timestampMillis();
+            }
+        }
+    }
+
+    /**
+     * Follows the run: live view while it goes, summary at the end. It receives the simulator's events and the
+     * pipeline's anomalies and predictions, feeds them to a {@link Recommender} and an online {@link IncidentGrouper}
+     * (whose closed incidents are ranked and recommended on), and receives the recommendations back. Called on the
+     * driver's thread only.
+     */
     private static final class Dashboard implements VibeListener {
         private static final String RESET = "\u001b[0m";
+        private static final int LATEST = 5;
+        private static final int PANEL = 3;
+        private static final int SUMMARY_RECOMMENDATIONS = 15;
+        private static final int WIDTH = 118;
         private final SimulationEngine engine;
         private final Fleet fleet;
         private final PrintWriter out;
         private final boolean terminal;
+        private final Locale locale;
+        private final RootCauseRanker ranker;
+        private final Recommender recommender;
+        private final IncidentGrouper grouper;
+        private final List<DetectedIncident> detectedIncidents = new ArrayList<>();
         private final Map<String, Integer> anomaliesByServer = new LinkedHashMap<>();
         private final Map<String, Instant> firstAnomaly = new HashMap<>();
-        private final List<AnomalyEvent> anomalies = new ArrayList<>();
         private final Map<String, Integer> healthByServer = new HashMap<>();
+        private final Map<String, ActiveScenario> activeScenarios = new LinkedHashMap<>();
+        private final Map<String, PredictedSeries> predicted = new LinkedHashMap<>();
+        private final List<PredictedSeries> predictedList = new ArrayList<>();
+        private final List<RecommendationEvent> recommendations = new ArrayList<>();
         private final Deque<String> latest = new ArrayDeque<>();
-        private final int[] statusCounts = new int[Status.values().length];
+        private final Deque<String> latestPredictions = new ArrayDeque<>();
         private long alerts;
+        private long predictions;
         private long healthSum;
         private long healthSamples;
         private long lastDrawNanos;
@@ -153,29 +254,44 @@ final class DemoCommand implements Callable<Integer> {
         private Instant now;
         private FleetFrame lastFrame;
 
-        Dashboard(SimulationEngine engine, PrintWriter out, boolean terminal) {
+        Dashboard(SimulationEngine engine, PrintWriter out, boolean terminal, Locale locale) {
             this.engine = engine;
             this.fleet = engine.fleet();
             this.out = out;
             this.terminal = terminal;
+            this.locale = locale;
             for (int s = 0; s < fleet.size(); s++) {
                 anomaliesByServer.put(fleet.get(s).id(), 0);
                 healthByServer.put(fleet.get(s).id(), 100);
+            }
+            this.ranker = RootCauseRanker.builder().dependencies(dependenciesById())
+                    .propagating(Set.of("response_time")).build();
+            this.recommender = Recommender.builder().fleet(fleet).locale(locale).downstream(this).build();
+            this.grouper = new IncidentGrouper(this::incidentClosed);
+        }
+
+        private void incidentClosed(DetectedIncident incident) {
+            detectedIncidents.add(incident);
+            List<RootCauseCandidate> ranked = ranker.rank(incident);
+            if (!ranked.isEmpty()) {
+                recommender.onIncident(incident, ranked); // new ones come back through onEvent
             }
         }
 
         @Override
         public void onEvent(VibeEvent event) {
             if (event instanceof FrameEvent) {
+                grouper.onEvent(event); // closes the open incident after a quiet gap
                 frame(((FrameEvent) event).frame());
             } else if (event instanceof AnomalyEvent) {
-                AnomalyEvent anomaly = (AnomalyEvent) event;
-                anomaliesByServer.merge(anomaly.serverId(), 1, Integer::sum);
-                firstAnomaly.putIfAbsent(anomaly.serverId(), anomaly.timestamp());
-                anomalies.add(anomaly);
-                remember(String.format(Locale.ROOT, "%s %s anomaly on %s: %s (score %.2f)",
-                        clock(anomaly.timestamp()), anomaly.severity().name().toLowerCase(Locale.ROOT),
-                        anomaly.serverId(), anomaly.explanation(), anomaly.score()));
+                anomaly((AnomalyEvent) event);
+            } else if (event instanceof PredictionEvent) {
+                prediction((PredictionEvent) event);
+            } else if (event instanceof RecommendationEvent) {
+                RecommendationEvent recommendation = (RecommendationEvent) event;
+                recommendations.add(recommendation);
+                remember(clock(recommendation.timestamp()) + " advice " + recommendation.severity() + " "
+                        + recommendation.action());
             } else if (event instanceof AlertRaisedEvent) {
                 alerts++;
                 remember(clock(event.timestamp()) + " alert " + ((AlertRaisedEvent) event).alert().message());
@@ -184,20 +300,74 @@ final class DemoCommand implements Callable<Integer> {
                 healthByServer.put(change.serverId(), change.healthScore());
             } else if (event instanceof ScenarioStartedEvent) {
                 ScenarioStartedEvent started = (ScenarioStartedEvent) event;
+                activeScenarios.put(started.incidentId(), new ActiveScenario(started));
                 remember(clock(started.timestamp()) + " incident " + started.scenario() + " starts on "
                         + started.originServerId());
+            } else if (event instanceof ScenarioEndedEvent) {
+                ScenarioEndedEvent ended = (ScenarioEndedEvent) event;
+                activeScenarios.remove(ended.incidentId());
+                remember(clock(ended.timestamp()) + " incident " + ended.scenario() + " ends");
             }
         }
 
+        private void anomaly(AnomalyEvent anomaly) {
+            anomaliesByServer.merge(anomaly.serverId(), 1, Integer::sum);
+            firstAnomaly.putIfAbsent(anomaly.serverId(), anomaly.timestamp());
+            for (ActiveScenario active : activeScenarios.values()) {
+                if (active.flagged == null && active.servers.contains(anomaly.serverId())) {
+                    active.flagged = anomaly.timestamp();
+                    active.flaggedServer = anomaly.serverId();
+                }
+            }
+            remember(String.format(Locale.ROOT, "%s %s anomaly on %s: %s (score %.2f)",
+                    clock(anomaly.timestamp()), anomaly.severity().name().toLowerCase(Locale.ROOT),
+                    anomaly.serverId(), anomaly.explanation(), anomaly.score()));
+            // The recommender before the grouper: an anomaly that closes an incident must already be known to it.
+            recommender.onAnomaly(anomaly);
+            grouper.add(anomaly);
+        }
+
+        private void prediction(PredictionEvent prediction) {
+            predictions++;
+            PredictedSeries series = predicted.get(prediction.serverId() + '\u0000' + prediction.metric());
+            if (series == null) {
+                int server = fleet.indexOfId(prediction.serverId());
+                series = new PredictedSeries(prediction, server);
+                predicted.put(prediction.serverId() + '\u0000' + prediction.metric(), series);
+                if (server >= 0) {
+                    predictedList.add(series);
+                }
+            }
+            series.count++;
+            push(latestPredictions, String.format(Locale.ROOT, "%s %s %s reaches %s in %s", clock(prediction.timestamp()),
+                    prediction.serverId(), prediction.metric(), number(prediction.level()),
+                    eta(prediction.timestamp(), prediction.expectedCrossing())));
+            recommender.onPrediction(prediction);
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        }
+
+        private static String eta(Instant from, Instant to) {
+            Duration eta = Duration.between(from, to);
+            return eta.isNegative() || eta.isZero() ? "0m" : DurationText.format(Duration.ofMinutes(
+                    Math.max(1, eta.toMinutes())));
+        }
+
         private void remember(String line) {
-            latest.addFirst(line);
-            while (latest.size() > 6) {
-                latest.removeLast();
+            push(latest, line);
+        }
+
+        private static void push(Deque<String> lines, String line) {
+            lines.addFirst(line);
+            while (lines.size() > LATEST) {
+                lines.removeLast();
             }
         }
 
         private static String clock(Instant instant) {
-            return instant.toString().replace("T", " ").replace("Z", "");
+            return instant.truncatedTo(ChronoUnit.SECONDS).toString().replace("T", " ").replace("Z", "");
         }
 
         private void frame(FleetFrame frame) {
@@ -206,6 +376,9 @@ final class DemoCommand implements Callable<Integer> {
             for (int h : healthByServer.values()) {
                 healthSum += h;
                 healthSamples++;
+            }
+            for (int i = 0; i < predictedList.size(); i++) {
+                predictedList.get(i).observe(frame);
             }
             if (terminal) {
                 long t = System.nanoTime();
@@ -220,8 +393,9 @@ final class DemoCommand implements Callable<Integer> {
                 lastHourPrinted = hour;
                 int[] counts = statuses(frame);
                 out.printf(Locale.ROOT, "%s  healthy %2d  warning %2d  critical %2d  offline %2d  alerts %4d  "
-                                + "anomalies %4d%n", clock(now), counts[0], counts[1], counts[2], counts[3], alerts,
-                        totalAnomalies());
+                                + "anomalies %4d  predictions %4d  recommendations %3d%n", clock(now), counts[0],
+                        counts[1], counts[2], counts[3], alerts, totalAnomalies(), predictions,
+                        recommendations.size());
                 out.flush();
             }
         }
@@ -242,11 +416,15 @@ final class DemoCommand implements Callable<Integer> {
             return total;
         }
 
+        /** At most about 45 lines: header, 20 servers, active incidents, predictions, advice, latest events. */
         private void draw(FleetFrame frame) {
-            StringBuilder screen = new StringBuilder("\u001b[H\u001b[2J");
-            screen.append(String.format(Locale.ROOT, "vibe demo — %s   alerts %d   anomalies %d%n%n", clock(now),
-                    alerts, totalAnomalies()));
-            screen.append(String.format(Locale.ROOT, "%-26s %-9s %6s %6s %6s %9s %5s%n", "server", "status", "cpu%",
+            StringBuilder screen = new StringBuilder(8192).append("\u001b[H\u001b[2J");
+            line(screen, String.format(Locale.ROOT, "vibe demo — %s  alerts %d  anomalies %d  predictions %d  "
+                            + "recommendations %d  incidents detected %d%s", clock(now), alerts, totalAnomalies(),
+                    predictions, recommendations.size(), detectedIncidents.size(),
+                    grouper.hasOpenIncident() ? " +1 open" : ""));
+            screen.append(System.lineSeparator());
+            line(screen, String.format(Locale.ROOT, "%-26s %-9s %6s %6s %6s %9s %5s", "server", "status", "cpu%",
                     "mem%", "disk%", "resp ms", "anom"));
             for (int s = frame.serverFrom(); s < frame.serverTo(); s++) {
                 Status status = frame.status(s);
@@ -257,12 +435,56 @@ final class DemoCommand implements Callable<Integer> {
                         frame.value(s, MetricSet.DISK), frame.value(s, MetricSet.RESPONSE_TIME),
                         anomaliesByServer.get(id)));
             }
-            screen.append(System.lineSeparator()).append("latest:").append(System.lineSeparator());
-            for (String line : latest) {
-                screen.append("  ").append(line).append(System.lineSeparator());
+            screen.append(System.lineSeparator());
+            line(screen, "active incidents (ground truth):" + (activeScenarios.isEmpty() ? " none" : ""));
+            int shown = 0;
+            for (ActiveScenario active : activeScenarios.values()) {
+                if (shown++ == PANEL) {
+                    break;
+                }
+                line(screen, String.format(Locale.ROOT, "  %-20s origin %-18s since %s  %s", active.scenario,
+                        active.origin, clock(active.since), active.flagged == null ? "not flagged yet"
+                                : "flagged +" + DurationText.format(Duration.between(active.since, active.flagged))
+                                + " on " + active.flaggedServer));
             }
+            panel(screen, "latest predictions:", latestPredictions, PANEL);
+            line(screen, "latest recommendations:" + (recommendations.isEmpty() ? " none" : ""));
+            for (int r = recommendations.size() - 1; r >= Math.max(0, recommendations.size() - PANEL); r--) {
+                RecommendationEvent advice = recommendations.get(r);
+                line(screen, "  " + clock(advice.timestamp()) + " " + advice.severity() + " " + advice.action());
+            }
+            panel(screen, "latest events:", latest, LATEST);
             out.print(screen);
             out.flush();
+        }
+
+        private static void panel(StringBuilder screen, String title, Deque<String> lines, int limit) {
+            line(screen, title + (lines.isEmpty() ? " none" : ""));
+            int shown = 0;
+            for (String text : lines) {
+                if (shown++ == limit) {
+                    break;
+                }
+                line(screen, "  " + text);
+            }
+        }
+
+        /** One screen line, cut to the width (wide Korean and CJK characters count two columns) so it never wraps. */
+        private static void line(StringBuilder screen, String text) {
+            int columns = 0;
+            for (int i = 0; i < text.length(); i++) {
+                columns += wide(text.charAt(i)) ? 2 : 1;
+                if (columns > WIDTH - 1 && i < text.length() - 1) {
+                    screen.append(text, 0, i).append('…').append(System.lineSeparator());
+                    return;
+                }
+            }
+            screen.append(text).append(System.lineSeparator());
+        }
+
+        private static boolean wide(char c) {
+            return c >= '\u1100' && (c <= '\u115f' || (c >= '\u2e80' && c <= '\ua4cf') || (c >= '\uac00' && c <= '\ud7a3')
+                    || (c >= '\uf900' && c <= '\ufaff') || (c >= '\uff00' && c <= '\uff60'));
         }
 
         private static String colour(Status status) {
@@ -276,17 +498,6 @@ final class DemoCommand implements Callable<Integer> {
                 default:
                     return "\u001b[32m";
             }
-        }
-
-        /** Groups every anomaly of the run into detected incidents (anomalies less than 5 minutes apart). */
-        private List<DetectedIncident> groupAnomalies() {
-            List<DetectedIncident> detected = new ArrayList<>();
-            IncidentGrouper grouper = new IncidentGrouper(detected::add);
-            for (AnomalyEvent anomaly : anomalies) {
-                grouper.add(anomaly);
-            }
-            grouper.flush();
-            return detected;
         }
 
         /** The detected incident overlapping a ground-truth one whose start is closest to it, or null. */
@@ -315,24 +526,48 @@ final class DemoCommand implements Callable<Integer> {
             return byId;
         }
 
-        /** Prints what happened: incidents with detection and root cause, anomalies per server, fleet health. */
+        /**
+         * Prints what happened: incidents with detection and root cause, anomalies per server, predictions,
+         * recommendations and fleet health.
+         */
         void summary(long ticks, Duration wall) {
             out.println();
             if (ticks == 0 || now == null) {
                 out.println("Stopped before the first tick: nothing to summarise.");
                 return;
             }
+            grouper.flush(); // the last incident, ranked and recommended on like the others
             Instant end = now.plus(engine.step());
             out.printf(Locale.ROOT, "Simulated %s to %s (%d ticks of %s, %d servers) in %.1f s.%n%n",
                     clock(engine.start()), clock(end), ticks, DurationText.format(engine.step()), fleet.size(),
                     wall.toMillis() / 1000.0);
+            incidents(end);
+            out.println();
+            out.printf(Locale.ROOT, "Anomalies: %d   alerts raised: %d%n", totalAnomalies(), alerts);
+            TextTable servers = new TextTable("server", "anomalies", "first anomaly", "health now");
+            anomaliesByServer.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .filter(e -> e.getValue() > 0)
+                    .limit(10)
+                    .forEach(e -> servers.addRow(e.getKey(), Integer.toString(e.getValue()),
+                            clock(firstAnomaly.get(e.getKey())), Integer.toString(healthByServer.get(e.getKey()))));
+            servers.print(out);
+            out.println();
+            predictions();
+            out.println();
+            recommendations();
+            int[] counts = statuses(lastFrame);
+            out.printf(Locale.ROOT, "%nFleet health: mean score %.1f over the run; statuses now %d healthy, "
+                            + "%d warning, %d critical, %d offline.%n", healthSamples == 0 ? 100.0 : (double) healthSum / healthSamples,
+                    counts[0], counts[1], counts[2], counts[3]);
+            out.println(FleetHealth.summarize(lastFrame).describe(locale, 3));
+        }
+
+        private void incidents(Instant end) {
             List<Incident> incidents = engine.incidents(engine.start(), end);
             out.printf(Locale.ROOT, "Incidents (ground truth): %d%n", incidents.size());
             TextTable table = new TextTable("start", "scenario", "origin", "affected", "detected", "delay",
                     "root cause ranking");
-            List<DetectedIncident> detectedIncidents = groupAnomalies();
-            RootCauseRanker ranker = RootCauseRanker.builder().dependencies(dependenciesById())
-                    .propagating(Set.of("response_time")).build();
             int rootCauseRight = 0;
             for (Incident incident : incidents) {
                 DetectedIncident detected = closestOverlapping(detectedIncidents, incident);
@@ -357,20 +592,38 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Root cause ranked first = origin: %d of %d incidents.%n", rootCauseRight,
                         incidents.size());
             }
-            out.println();
-            out.printf(Locale.ROOT, "Anomalies: %d   alerts raised: %d%n", totalAnomalies(), alerts);
-            TextTable servers = new TextTable("server", "anomalies", "first anomaly", "health now");
-            anomaliesByServer.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .filter(e -> e.getValue() > 0)
-                    .limit(10)
-                    .forEach(e -> servers.addRow(e.getKey(), Integer.toString(e.getValue()),
-                            clock(firstAnomaly.get(e.getKey())), Integer.toString(healthByServer.get(e.getKey()))));
-            servers.print(out);
-            int[] counts = statuses(lastFrame);
-            out.printf(Locale.ROOT, "%nFleet health: mean score %.1f over the run; now %d healthy, %d warning, "
-                            + "%d critical, %d offline.%n", healthSamples == 0 ? 100.0 : (double) healthSum / healthSamples,
-                    counts[0], counts[1], counts[2], counts[3]);
+        }
+
+        private void predictions() {
+            out.printf(Locale.ROOT, "Predictions: %d for %d series%n", predictions, predicted.size());
+            if (predicted.isEmpty()) {
+                return;
+            }
+            TextTable table = new TextTable("server", "metric", "level", "first predicted", "expected crossing",
+                    "predictions", "level reached");
+            for (PredictedSeries series : predicted.values()) {
+                table.addRow(series.serverId, series.metric, number(series.level), clock(series.first),
+                        clock(series.firstCrossing) + " (in " + eta(series.first, series.firstCrossing) + ")",
+                        series.count, series.reachedMillis != Long.MIN_VALUE
+                                ? "yes, " + clock(Instant.ofEpochMilli(series.reachedMillis))
+                                : series.max == Double.NEGATIVE_INFINITY ? "no"
+                                : String.format(Locale.ROOT, "no (max %.1f)", series.max));
+            }
+            table.print(out);
+        }
+
+        private void recommendations() {
+            out.printf(Locale.ROOT, "Recommendations: %d%n", recommendations.size());
+            int shown = Math.min(SUMMARY_RECOMMENDATIONS, recommendations.size());
+            for (int r = 0; r < shown; r++) {
+                RecommendationEvent advice = recommendations.get(r);
+                out.printf(Locale.ROOT, "  %s  %-16s  %-8s  %s%n", clock(advice.timestamp()), advice.serverId(),
+                        advice.severity(), advice.action());
+                out.printf(Locale.ROOT, "      %s%n", advice.reason());
+            }
+            if (recommendations.size() > shown) {
+                out.printf(Locale.ROOT, "  ... and %d more.%n", recommendations.size() - shown);
+            }
         }
     }
 }
