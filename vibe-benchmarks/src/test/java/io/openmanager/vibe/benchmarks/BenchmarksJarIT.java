@@ -70,8 +70,8 @@ class BenchmarksJarIT {
         // JMH takes a machine-wide lock (/tmp/jmh.lock) so that two runs do not skew each other; this smoke run
         // measures nothing worth protecting and must not fail because someone else is benchmarking on the machine.
         java("-Djmh.ignoreLock=true", "-jar", jar.toString(), "DetectorBenchmark|DispatchBenchmark",
-                "-p", "detector=rcf", "-p", "mode=SYNCHRONOUS", "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-foe", "true",
-                "-rf", "json", "-rff", json.toString());
+                "-p", "detector=rcf", "-p", "mode=SYNCHRONOUS", "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms",
+                "-foe", "true", "-rf", "json", "-rff", json.toString());
 
         List<String> report = java("-cp", jar.toString(), BenchmarkReport.class.getName(), json.toString());
 
