@@ -44,6 +44,16 @@ class ReportCommandTest {
         return file;
     }
 
+    /** Runs a 2-hour report of {@link #SCENARIO} with the options into {@code out}; checks that it succeeded. */
+    private CliRun slowWebReport(Path out, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("report", "--duration", "2h", "--scenarios",
+                write("slow.scenarios", SCENARIO).toString(), "--out", out.toString()));
+        args.addAll(List.of(options));
+        CliRun run = vibe(args.toArray(new String[0]));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
     private static Document parse(byte[] page) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -62,12 +72,10 @@ class ReportCommandTest {
 
     @Test
     void writesAWellFormedSelfContainedPageWithEverySection() throws Exception {
-        Path scenarios = write("slow.scenarios", SCENARIO);
         Path out = tmp.resolve("report.html");
 
-        CliRun run = vibe("report", "--duration", "2h", "--scenarios", scenarios.toString(), "--out", out.toString());
+        CliRun run = slowWebReport(out);
 
-        assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).singleElement().asString().startsWith("vibe report: wrote " + out)
                 .contains("1 incidents").contains("5 recommendations");
@@ -124,12 +132,10 @@ class ReportCommandTest {
 
     @Test
     void listsEveryRecommendationOfTheRunWithTimeServerSeverityActionAndReason() throws Exception {
-        Path scenarios = write("slow.scenarios", SCENARIO);
         Path out = tmp.resolve("report.html");
 
-        CliRun run = vibe("report", "--duration", "2h", "--scenarios", scenarios.toString(), "--out", out.toString());
+        slowWebReport(out);
 
-        assertThat(run.exitCode()).isZero();
         Document page = parse(Files.readAllBytes(out));
         List<List<String>> rows = tableRows(section(page, "Recommendations"));
         assertThat(rows.get(0)).containsExactly("time", "server", "severity", "action", "reason");
@@ -173,13 +179,10 @@ class ReportCommandTest {
 
     @Test
     void koreanGivesKoreanRecommendationsMarkedAsKorean() throws Exception {
-        Path scenarios = write("slow.scenarios", SCENARIO);
         Path out = tmp.resolve("ko.html");
 
-        CliRun run = vibe("report", "--duration", "2h", "--scenarios", scenarios.toString(), "--lang", "ko", "--out",
-                out.toString());
+        slowWebReport(out, "--lang", "ko");
 
-        assertThat(run.exitCode()).isZero();
         String html = Files.readString(out);
         assertThat(html).contains("<td class=\"advice\" lang=\"ko\">")
                 .contains("db-primary-01의 느린 쿼리와 커넥션 풀을 점검하세요.")
