@@ -487,7 +487,8 @@ final class DemoCommand implements Callable<Integer> {
                     "predictions", "level reached");
             for (RunAnalysis.PredictedSeries series : analysis.predictedSeries()) {
                 table.addRow(series.serverId, series.metric, number(series.level), clock(series.first),
-                        clock(series.firstCrossing) + " (in " + RunAnalysis.eta(series.first, series.firstCrossing) + ")",
+                        clock(series.firstCrossing) + " (in " + RunAnalysis.eta(series.first, series.firstCrossing)
+                                + ")",
                         series.count(), series.reached() != null ? "yes, " + clock(series.reached())
                                 : series.max() == Double.NEGATIVE_INFINITY ? "no"
                                 : String.format(Locale.ROOT, "no (max %.1f)", series.max()));

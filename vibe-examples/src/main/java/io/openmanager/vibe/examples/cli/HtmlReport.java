@@ -197,7 +197,8 @@ final class HtmlReport {
                 .append(escape(DurationText.format(IncidentGrouper.DEFAULT_GAP)))
                 .append(" apart) overlapping it whose start is closest; its servers ranked as root-cause"
                         + " candidates; the recommendations made for the incident's servers while it lasted (to the"
-                        + " end of the detected incident, if later).</p>\n<table class=\"grid\">\n<thead><tr><th>start</th><th>scenario</th>"
+                        + " end of the detected incident, if later).</p>\n<table class=\"grid\">\n<thead><tr>"
+                        + "<th>start</th><th>scenario</th>"
                         + "<th>origin</th><th>affected servers</th><th>detected</th><th>delay</th>"
                         + "<th>root cause ranking</th><th>recommendations</th></tr></thead>\n<tbody>\n");
         for (IncidentRow row : rows) {

@@ -124,7 +124,8 @@ final class ReportCommand implements Callable<Integer> {
             String page = report.render();
             writer.write(page);
             spec.commandLine().getErr().printf(Locale.ROOT, "vibe report: wrote %s (%d bytes, %d charts, "
-                            + "%d incidents, %d anomalies, %d recommendations)%n", out, page.getBytes(StandardCharsets.UTF_8).length,
+                            + "%d incidents, %d anomalies, %d recommendations)%n", out,
+                    page.getBytes(StandardCharsets.UTF_8).length,
                     report.charts(), report.incidents().size(), recorder.anomalies().size(),
                     recorder.recommendations().size());
         }

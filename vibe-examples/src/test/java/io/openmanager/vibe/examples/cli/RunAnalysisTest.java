@@ -50,7 +50,8 @@ class RunAnalysisTest {
         String db = engine.fleet().get(1).id();
         List<VibeEvent> recommendations = new ArrayList<>();
         RunAnalysis analysis = new RunAnalysis(engine, Locale.ENGLISH, recommendations::add);
-        // Two detected incidents (more than the grouper's 5-minute gap apart): 00:50-00:52 and 01:00-01:02 on two servers.
+        // Two detected incidents, more than the grouper's 5-minute gap apart: 00:50-00:52 on one server and
+        // 01:00-01:02 on two.
         for (AnomalyEvent a : List.of(anomaly("50", web, "cpu_usage", 99), anomaly("52", web, "cpu_usage", 99),
                 anomaly("60", db, "cpu_usage", 99), anomaly("61", web, "response_time", 9000),
                 anomaly("62", db, "cpu_usage", 99))) {
