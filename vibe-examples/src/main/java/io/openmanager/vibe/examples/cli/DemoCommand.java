@@ -2,11 +2,8 @@ package io.openmanager.vibe.examples.cli;
 
 import io.openmanager.vibe.analytics.health.FleetHealth;
 import io.openmanager.vibe.analytics.incident.DetectedIncident;
-import io.openmanager.vibe.analytics.incident.IncidentGrouper;
 import io.openmanager.vibe.analytics.incident.RootCauseCandidate;
-import io.openmanager.vibe.analytics.incident.RootCauseRanker;
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
-import io.openmanager.vibe.analytics.recommend.Recommender;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.metric.MetricSet;
@@ -98,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Locale locale = locale();
+        Locale locale = RunAnalysis.locale(spec, lang);
         SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
         if (scenarioFiles != null) {
             builder.scenarios(loadScenarios());
@@ -134,17 +131,6 @@ final class DemoCommand implements Callable<Integer> {
         return VibeCli.EXIT_OK;
     }
 
-    private Locale locale() {
-        switch (lang) {
-            case "en":
-                return Locale.ENGLISH;
-            case "ko":
-                return Locale.KOREAN;
-            default:
-                throw usage("--lang must be en or ko: " + lang);
-        }
-    }
-
     private List<io.openmanager.vibe.sim.scenario.Scenario> loadScenarios() {
         try {
             return ScenarioFiles.load(scenarioFiles, Fleet.defaultFleet());
@@ -177,49 +163,11 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The predictions of one series (server and metric), and whether the frames reached the level. */
-    private static final class PredictedSeries {
-        final String serverId;
-        final String metric;
-        final int server;
-        final double level;
-        final Instant first;
-        final Instant firstCrossing;
-        int metricIndex = -1;
-        int count;
-        double max = Double.NEGATIVE_INFINITY;
-        long reachedMillis = Long.MIN_VALUE;
-
-        PredictedSeries(PredictionEvent prediction, int server) {
-            this.serverId = prediction.serverId();
-            this.metric = prediction.metric();
-            this.server = server;
-            this.level = prediction.level();
-            this.first = prediction.timestamp();
-            this.firstCrossing = prediction.expectedCrossing();
-        }
-
-        /** Follows the series in a frame; allocation-free. */
-        void observe(FleetFrame frame) {
-            if (metricIndex < 0) {
-                metricIndex = frame.metrics().indexOf(metric);
-            }
-            if (metricIndex < 0 || server < frame.serverFrom() || server >= frame.serverTo()) {
-                return;
-            }
-            double value = frame.value(server, metricIndex);
-            max = Math.max(max, value);
-            if (reachedMillis == Long.MIN_VALUE && value >= level) {
-                reachedMillis = frame.timestampMillis();
-            }
-        }
-    }
-
     /**
      * Follows the run: live view while it goes, summary at the end. It receives the simulator's events and the
-     * pipeline's anomalies and predictions, feeds them to a {@link Recommender} and an online {@link IncidentGrouper}
-     * (whose closed incidents are ranked and recommended on), and receives the recommendations back. Called on the
-     * driver's thread only.
+     * pipeline's anomalies and predictions, feeds them to a {@link RunAnalysis} (a recommender and an online incident
+     * grouper whose closed incidents are ranked and recommended on), and receives the recommendations back. Called on
+     * the driver's thread only.
      */
     private static final class Dashboard implements VibeListener {
         private static final String RESET = "\u001b[0m";
@@ -232,21 +180,15 @@ final class DemoCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final boolean terminal;
         private final Locale locale;
-        private final RootCauseRanker ranker;
-        private final Recommender recommender;
-        private final IncidentGrouper grouper;
-        private final List<DetectedIncident> detectedIncidents = new ArrayList<>();
+        private final RunAnalysis analysis;
         private final Map<String, Integer> anomaliesByServer = new LinkedHashMap<>();
         private final Map<String, Instant> firstAnomaly = new HashMap<>();
         private final Map<String, Integer> healthByServer = new HashMap<>();
         private final Map<String, ActiveScenario> activeScenarios = new LinkedHashMap<>();
-        private final Map<String, PredictedSeries> predicted = new LinkedHashMap<>();
-        private final List<PredictedSeries> predictedList = new ArrayList<>();
         private final List<RecommendationEvent> recommendations = new ArrayList<>();
         private final Deque<String> latest = new ArrayDeque<>();
         private final Deque<String> latestPredictions = new ArrayDeque<>();
         private long alerts;
-        private long predictions;
         private long healthSum;
         private long healthSamples;
         private long lastDrawNanos;
@@ -264,24 +206,13 @@ final class DemoCommand implements Callable<Integer> {
                 anomaliesByServer.put(fleet.get(s).id(), 0);
                 healthByServer.put(fleet.get(s).id(), 100);
             }
-            this.ranker = RootCauseRanker.builder().dependencies(dependenciesById())
-                    .propagating(Set.of("response_time")).build();
-            this.recommender = Recommender.builder().fleet(fleet).locale(locale).downstream(this).build();
-            this.grouper = new IncidentGrouper(this::incidentClosed);
-        }
-
-        private void incidentClosed(DetectedIncident incident) {
-            detectedIncidents.add(incident);
-            List<RootCauseCandidate> ranked = ranker.rank(incident);
-            if (!ranked.isEmpty()) {
-                recommender.onIncident(incident, ranked); // new ones come back through onEvent
-            }
+            this.analysis = new RunAnalysis(engine, locale, this); // recommendations come back through onEvent
         }
 
         @Override
         public void onEvent(VibeEvent event) {
             if (event instanceof FrameEvent) {
-                grouper.onEvent(event); // closes the open incident after a quiet gap
+                analysis.onEvent(event); // may close the open incident; follows the predicted series
                 frame(((FrameEvent) event).frame());
             } else if (event instanceof AnomalyEvent) {
                 anomaly((AnomalyEvent) event);
@@ -322,37 +253,18 @@ final class DemoCommand implements Callable<Integer> {
             remember(String.format(Locale.ROOT, "%s %s anomaly on %s: %s (score %.2f)",
                     clock(anomaly.timestamp()), anomaly.severity().name().toLowerCase(Locale.ROOT),
                     anomaly.serverId(), anomaly.explanation(), anomaly.score()));
-            // The recommender before the grouper: an anomaly that closes an incident must already be known to it.
-            recommender.onAnomaly(anomaly);
-            grouper.add(anomaly);
+            analysis.onEvent(anomaly);
         }
 
         private void prediction(PredictionEvent prediction) {
-            predictions++;
-            PredictedSeries series = predicted.get(prediction.serverId() + '\u0000' + prediction.metric());
-            if (series == null) {
-                int server = fleet.indexOfId(prediction.serverId());
-                series = new PredictedSeries(prediction, server);
-                predicted.put(prediction.serverId() + '\u0000' + prediction.metric(), series);
-                if (server >= 0) {
-                    predictedList.add(series);
-                }
-            }
-            series.count++;
             push(latestPredictions, String.format(Locale.ROOT, "%s %s %s reaches %s in %s", clock(prediction.timestamp()),
                     prediction.serverId(), prediction.metric(), number(prediction.level()),
-                    eta(prediction.timestamp(), prediction.expectedCrossing())));
-            recommender.onPrediction(prediction);
+                    RunAnalysis.eta(prediction.timestamp(), prediction.expectedCrossing())));
+            analysis.onEvent(prediction);
         }
 
         private static String number(double value) {
             return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
-        }
-
-        private static String eta(Instant from, Instant to) {
-            Duration eta = Duration.between(from, to);
-            return eta.isNegative() || eta.isZero() ? "0m" : DurationText.format(Duration.ofMinutes(
-                    Math.max(1, eta.toMinutes())));
         }
 
         private void remember(String line) {
@@ -377,9 +289,6 @@ final class DemoCommand implements Callable<Integer> {
                 healthSum += h;
                 healthSamples++;
             }
-            for (int i = 0; i < predictedList.size(); i++) {
-                predictedList.get(i).observe(frame);
-            }
             if (terminal) {
                 long t = System.nanoTime();
                 if (t - lastDrawNanos >= REDRAW_NANOS) {
@@ -394,8 +303,8 @@ final class DemoCommand implements Callable<Integer> {
                 int[] counts = statuses(frame);
                 out.printf(Locale.ROOT, "%s  healthy %2d  warning %2d  critical %2d  offline %2d  alerts %4d  "
                                 + "anomalies %4d  predictions %4d  recommendations %3d%n", clock(now), counts[0],
-                        counts[1], counts[2], counts[3], alerts, totalAnomalies(), predictions,
-                        recommendations.size());
+                        counts[1], counts[2], counts[3], alerts, totalAnomalies(),
+                        analysis.predictions(), recommendations.size());
                 out.flush();
             }
         }
@@ -421,8 +330,8 @@ final class DemoCommand implements Callable<Integer> {
             StringBuilder screen = new StringBuilder(8192).append("\u001b[H\u001b[2J");
             line(screen, String.format(Locale.ROOT, "vibe demo — %s  alerts %d  anomalies %d  predictions %d  "
                             + "recommendations %d  incidents detected %d%s", clock(now), alerts, totalAnomalies(),
-                    predictions, recommendations.size(), detectedIncidents.size(),
-                    grouper.hasOpenIncident() ? " +1 open" : ""));
+                    analysis.predictions(), recommendations.size(), analysis.detectedIncidents().size(),
+                    analysis.hasOpenIncident() ? " +1 open" : ""));
             screen.append(System.lineSeparator());
             line(screen, String.format(Locale.ROOT, "%-26s %-9s %6s %6s %6s %9s %5s", "server", "status", "cpu%",
                     "mem%", "disk%", "resp ms", "anom"));
@@ -500,32 +409,6 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        /** The detected incident overlapping a ground-truth one whose start is closest to it, or null. */
-        private static DetectedIncident closestOverlapping(List<DetectedIncident> detected, Incident incident) {
-            DetectedIncident best = null;
-            for (DetectedIncident d : detected) {
-                boolean overlaps = d.start().isBefore(incident.end()) && !d.end().isBefore(incident.start());
-                if (overlaps && (best == null || Duration.between(incident.start(), d.start()).abs()
-                        .compareTo(Duration.between(incident.start(), best.start()).abs()) < 0)) {
-                    best = d;
-                }
-            }
-            return best;
-        }
-
-        /** The engine's dependencies, keyed and valued by server id as the ranker wants them. */
-        private Map<String, List<String>> dependenciesById() {
-            Map<String, List<String>> byId = new HashMap<>();
-            engine.dependencies().forEach((host, upstream) -> {
-                List<String> ids = new ArrayList<>();
-                for (String up : upstream) {
-                    ids.add(fleet.get(fleet.indexOfHostname(up)).id());
-                }
-                byId.put(fleet.get(fleet.indexOfHostname(host)).id(), ids);
-            });
-            return byId;
-        }
-
         /**
          * Prints what happened: incidents with detection and root cause, anomalies per server, predictions,
          * recommendations and fleet health.
@@ -536,7 +419,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Stopped before the first tick: nothing to summarise.");
                 return;
             }
-            grouper.flush(); // the last incident, ranked and recommended on like the others
+            analysis.finish(); // the last incident, ranked and recommended on like the others
             Instant end = now.plus(engine.step());
             out.printf(Locale.ROOT, "Simulated %s to %s (%d ticks of %s, %d servers) in %.1f s.%n%n",
                     clock(engine.start()), clock(end), ticks, DurationText.format(engine.step()), fleet.size(),
@@ -570,11 +453,11 @@ final class DemoCommand implements Callable<Integer> {
                     "root cause ranking");
             int rootCauseRight = 0;
             for (Incident incident : incidents) {
-                DetectedIncident detected = closestOverlapping(detectedIncidents, incident);
+                DetectedIncident detected = analysis.matching(incident);
                 List<String> ranked = new ArrayList<>();
                 if (detected != null) {
-                    for (RootCauseCandidate candidate : ranker.rank(detected)) {
-                        ranked.add(fleet.get(fleet.indexOfId(candidate.serverId())).hostname());
+                    for (RootCauseCandidate candidate : analysis.ranker().rank(detected)) {
+                        ranked.add(analysis.hostname(candidate.serverId()));
                     }
                 }
                 if (!ranked.isEmpty() && ranked.get(0).equals(incident.origin())) {
@@ -595,19 +478,20 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         private void predictions() {
-            out.printf(Locale.ROOT, "Predictions: %d for %d series%n", predictions, predicted.size());
-            if (predicted.isEmpty()) {
+            out.printf(Locale.ROOT, "Predictions: %d for %d series%n", analysis.predictions(),
+                    analysis.predictedSeries().size());
+            if (analysis.predictedSeries().isEmpty()) {
                 return;
             }
             TextTable table = new TextTable("server", "metric", "level", "first predicted", "expected crossing",
                     "predictions", "level reached");
-            for (PredictedSeries series : predicted.values()) {
+            for (RunAnalysis.PredictedSeries series : analysis.predictedSeries()) {
                 table.addRow(series.serverId, series.metric, number(series.level), clock(series.first),
-                        clock(series.firstCrossing) + " (in " + eta(series.first, series.firstCrossing) + ")",
-                        series.count, series.reachedMillis != Long.MIN_VALUE
-                                ? "yes, " + clock(Instant.ofEpochMilli(series.reachedMillis))
-                                : series.max == Double.NEGATIVE_INFINITY ? "no"
-                                : String.format(Locale.ROOT, "no (max %.1f)", series.max));
+                        clock(series.firstCrossing) + " (in " + RunAnalysis.eta(series.first, series.firstCrossing)
+                                + ")",
+                        series.count(), series.reached() != null ? "yes, " + clock(series.reached())
+                                : series.max() == Double.NEGATIVE_INFINITY ? "no"
+                                : String.format(Locale.ROOT, "no (max %.1f)", series.max()));
             }
             table.print(out);
         }

@@ -14,7 +14,7 @@ import io.openmanager.vibe.analytics.forecast.Forecaster;
 import io.openmanager.vibe.analytics.incident.DetectedIncident;
 import io.openmanager.vibe.analytics.incident.IncidentGrouper;
 import io.openmanager.vibe.analytics.incident.RootCauseCandidate;
-import io.openmanager.vibe.analytics.incident.RootCauseRanker;
+import io.openmanager.vibe.analytics.recommend.Recommender;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Server;
 import io.openmanager.vibe.core.metric.Metric;
@@ -24,6 +24,7 @@ import io.openmanager.vibe.sim.Incident;
 import io.openmanager.vibe.sim.SimulationEngine;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.RecommendationEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,10 @@ import java.util.TreeSet;
 /**
  * {@code vibe report}'s page: one self-contained HTML document (inline CSS and hand-made SVG, no script, no external
  * resource) about a recorded run. Sections: the run, the fleet (status timeline, health score, anomalies per server),
- * incidents (ground truth matched with detected incidents, root-cause ranking, advice, detection delay), detector
- * quality against the ground truth and per-server metric timelines with incident windows, anomalies and a forecast.
+ * incidents (ground truth matched with detected incidents, root-cause ranking, the {@link Recommender}'s
+ * recommendations for their servers, detection delay), every recommendation of the run, the pipeline's
+ * time-to-threshold predictions and whether they came true, detector quality against the ground truth and per-server
+ * metric timelines with incident windows, anomalies and a forecast.
  *
  * <p>The markup is well-formed XML (XHTML-compatible HTML5), every piece of text is escaped and every number is
  * printed by integer arithmetic, so the same run gives the same bytes.
@@ -71,7 +74,8 @@ final class HtmlReport {
     private final Fleet fleet;
     private final MetricSet metrics;
     private final ReportRecorder recorder;
-    private final ReportAdvice advice;
+    private final RunAnalysis analysis;
+    private final Locale locale;
     private final long ticks;
     private final Instant start;
     private final Instant end;
@@ -83,14 +87,16 @@ final class HtmlReport {
      * @param engine   the engine of the run
      * @param recorder what was recorded, from tick 0
      * @param ticks    the number of ticks run, at least 1
-     * @param advice   the incident table's advice
+     * @param analysis the run's detected incidents, ranker and predictions, finished
+     * @param locale   the language of the recommendations ({@link Locale#ENGLISH} or {@link Locale#KOREAN})
      */
-    HtmlReport(SimulationEngine engine, ReportRecorder recorder, long ticks, ReportAdvice advice) {
+    HtmlReport(SimulationEngine engine, ReportRecorder recorder, long ticks, RunAnalysis analysis, Locale locale) {
         this.engine = engine;
         this.fleet = engine.fleet();
         this.metrics = engine.metrics();
         this.recorder = recorder;
-        this.advice = advice;
+        this.analysis = analysis;
+        this.locale = locale;
         this.ticks = ticks;
         this.start = engine.start();
         this.end = engine.instantOf(ticks);
@@ -119,6 +125,8 @@ final class HtmlReport {
         runSection(rows);
         fleetSection();
         incidentSection(rows);
+        recommendationSection();
+        predictionSection();
         qualitySection();
         serverSections(rows);
         html.append("<footer><p>Written by <code>vibe report</code>. Times are UTC. Charts show per-pixel minimum and"
@@ -146,6 +154,8 @@ final class HtmlReport {
         }
         fact("incidents", incidents.size() + " injected, " + detected + " detected");
         fact("anomalies", Integer.toString(recorder.anomalies().size()));
+        fact("predictions", analysis.predictions() + " for " + analysis.predictedSeries().size() + " series");
+        fact("recommendations", Integer.toString(recorder.recommendations().size()));
         fact("chart resolution", DurationText.format(engine.step().multipliedBy(recorder.bucketTicks()))
                 + " per pixel");
         html.append("</table>\n</header>\n");
@@ -186,7 +196,9 @@ final class HtmlReport {
         html.append("<p>Each ground-truth incident with the detected incident (anomalies less than ")
                 .append(escape(DurationText.format(IncidentGrouper.DEFAULT_GAP)))
                 .append(" apart) overlapping it whose start is closest; its servers ranked as root-cause"
-                        + " candidates.</p>\n<table class=\"grid\">\n<thead><tr><th>start</th><th>scenario</th>"
+                        + " candidates; the recommendations made for the incident's servers while it lasted (to the"
+                        + " end of the detected incident, if later).</p>\n<table class=\"grid\">\n<thead><tr>"
+                        + "<th>start</th><th>scenario</th>"
                         + "<th>origin</th><th>affected servers</th><th>detected</th><th>delay</th>"
                         + "<th>root cause ranking</th><th>recommendations</th></tr></thead>\n<tbody>\n");
         for (IncidentRow row : rows) {
@@ -211,9 +223,16 @@ final class HtmlReport {
                 }
                 html.append("</ol>");
             }
-            html.append("</td><td class=\"advice\">");
-            for (String line : advice.advise(incident, row.ranked)) {
-                html.append("<p>").append(escape(line)).append("</p>");
+            html.append("</td><td class=\"advice\"").append(langAttribute()).append('>');
+            List<RecommendationEvent> advice = recommendationsFor(row);
+            if (advice.isEmpty()) {
+                html.append('-');
+            }
+            for (RecommendationEvent recommendation : advice) {
+                html.append("<p>");
+                severity(recommendation);
+                html.append(' ').append(escape(recommendation.action())).append("<br/><small>")
+                        .append(escape(recommendation.reason())).append("</small></p>");
             }
             html.append("</td></tr>\n");
         }
@@ -227,6 +246,100 @@ final class HtmlReport {
                 .append(rows.size()).append(" incidents.</p>\n<h3>Detection delay</h3>\n");
         delayChart(rows);
         html.append("</section>\n");
+    }
+
+    private void recommendationSection() {
+        List<RecommendationEvent> all = recorder.recommendations();
+        html.append("<section>\n<h2>Recommendations</h2>\n<p>")
+                .append(escape("Made by the Recommender from the pipeline's anomalies and predictions and from the"
+                        + " detected incidents ranked by root cause; one per server and rule while the evidence does"
+                        + " not change."))
+                .append("</p>\n");
+        if (all.isEmpty()) {
+            html.append("<p>No recommendation was made in this run.</p>\n</section>\n");
+            return;
+        }
+        html.append("<table class=\"grid\"><thead><tr><th>time</th><th>server</th><th>severity</th><th>action</th>"
+                + "<th>reason</th></tr></thead>\n<tbody").append(langAttribute()).append(">\n");
+        for (RecommendationEvent recommendation : all) {
+            html.append("<tr><td>").append(escape(clock(recommendation.timestamp()))).append("</td><td>")
+                    .append(escape(hostname(recommendation.serverId()))).append("</td><td>");
+            severity(recommendation);
+            html.append("</td><td>").append(escape(recommendation.action())).append("</td><td>")
+                    .append(escape(recommendation.reason())).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void predictionSection() {
+        html.append("<section>\n<h2>Predictions</h2>\n<p>")
+                .append(escape("The pipeline's time-to-threshold predictions, one row per series: its level, the"
+                        + " first prediction and the crossing it expected, and whether the run reached the level"
+                        + " after it."))
+                .append("</p>\n");
+        if (analysis.predictedSeries().isEmpty()) {
+            html.append("<p>No crossing was predicted in this run.</p>\n</section>\n");
+            return;
+        }
+        html.append("<table class=\"grid\"><thead><tr><th>server</th><th>metric</th><th>level</th><th>predictions</th>"
+                + "<th>first predicted</th><th>expected crossing</th><th>level reached</th></tr></thead>\n<tbody>\n");
+        for (RunAnalysis.PredictedSeries series : analysis.predictedSeries()) {
+            html.append("<tr><td>").append(escape(hostname(series.serverId))).append("</td><td>")
+                    .append(escape(series.metric)).append("</td><td>").append(number(series.level, 1))
+                    .append("</td><td>").append(series.count()).append("</td><td>")
+                    .append(escape(clock(series.first))).append("</td><td>")
+                    .append(escape(clock(series.firstCrossing) + " (in "
+                            + RunAnalysis.eta(series.first, series.firstCrossing) + ")"))
+                    .append("</td><td>");
+            if (series.reached() != null) {
+                html.append("<span class=\"bad\">yes</span>, ").append(escape(clock(series.reached())));
+            } else if (series.max() == Double.NEGATIVE_INFINITY) {
+                html.append("no");
+            } else {
+                html.append("no (max ").append(fixed(series.max(), 1)).append(')');
+            }
+            html.append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The recommendations for an incident's servers from its start to its end or its detected incident's end. */
+    private List<RecommendationEvent> recommendationsFor(IncidentRow row) {
+        Incident incident = row.incident;
+        Set<String> servers = new TreeSet<>();
+        addId(servers, incident.origin());
+        for (String host : incident.affectedServers()) {
+            addId(servers, host);
+        }
+        Instant until = row.detected != null && row.detected.end().isAfter(incident.end())
+                ? row.detected.end() : incident.end();
+        List<RecommendationEvent> found = new ArrayList<>();
+        for (RecommendationEvent recommendation : recorder.recommendations()) {
+            if (servers.contains(recommendation.serverId()) && !recommendation.timestamp().isBefore(incident.start())
+                    && !recommendation.timestamp().isAfter(until)) {
+                found.add(recommendation);
+            }
+        }
+        return found;
+    }
+
+    private void addId(Set<String> ids, String hostname) {
+        int index = fleet.indexOfHostname(hostname);
+        if (index >= 0) {
+            ids.add(fleet.get(index).id());
+        }
+    }
+
+    private void severity(RecommendationEvent recommendation) {
+        String name = recommendation.severity().name();
+        html.append("<b class=\"severity ").append(escape(name.toLowerCase(Locale.ROOT))).append("\">")
+                .append(escape(name)).append("</b>");
+    }
+
+    /** A lang attribute for elements holding recommendation text when it is not English. */
+    private String langAttribute() {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? ""
+                : " lang=\"" + escape(locale.getLanguage()) + "\"";
     }
 
     private void qualitySection() {
@@ -337,46 +450,12 @@ final class HtmlReport {
     }
 
     private List<IncidentRow> matchIncidents() {
-        List<DetectedIncident> detected = new ArrayList<>();
-        IncidentGrouper grouper = new IncidentGrouper(detected::add);
-        for (AnomalyEvent anomaly : recorder.anomalies()) {
-            grouper.add(anomaly);
-        }
-        grouper.flush();
-        RootCauseRanker ranker = RootCauseRanker.builder().dependencies(dependenciesById())
-                .propagating(Set.of(Metric.RESPONSE_TIME.name())).build();
         List<IncidentRow> rows = new ArrayList<>();
         for (Incident incident : incidents) {
-            DetectedIncident best = null;
-            for (DetectedIncident d : detected) {
-                boolean overlaps = d.start().isBefore(incident.end()) && !d.end().isBefore(incident.start());
-                if (overlaps && (best == null || Duration.between(incident.start(), d.start()).abs()
-                        .compareTo(Duration.between(incident.start(), best.start()).abs()) < 0)) {
-                    best = d;
-                }
-            }
-            rows.add(new IncidentRow(incident, best, best == null ? List.of() : ranker.rank(best)));
+            DetectedIncident best = analysis.matching(incident);
+            rows.add(new IncidentRow(incident, best, best == null ? List.of() : analysis.ranker().rank(best)));
         }
         return rows;
-    }
-
-    private Map<String, List<String>> dependenciesById() {
-        Map<String, List<String>> byId = new HashMap<>();
-        engine.dependencies().forEach((host, upstream) -> {
-            int server = fleet.indexOfHostname(host);
-            if (server < 0) {
-                return;
-            }
-            List<String> ids = new ArrayList<>();
-            for (String up : upstream) {
-                int index = fleet.indexOfHostname(up);
-                if (index >= 0) {
-                    ids.add(fleet.get(index).id());
-                }
-            }
-            byId.put(fleet.get(server).id(), ids);
-        });
-        return byId;
     }
 
     /** Sums of window scores over a set of series. */
@@ -927,8 +1006,7 @@ final class HtmlReport {
     // ---------------------------------------------------------------- text
 
     private String hostname(String serverId) {
-        int index = fleet.indexOfId(serverId);
-        return index < 0 ? serverId : fleet.get(index).hostname();
+        return analysis.hostname(serverId);
     }
 
     private static String clock(Instant instant) {
@@ -984,7 +1062,9 @@ final class HtmlReport {
             + "table.grid { width: 100%; font-size: 13px; } table.grid th, table.grid td { border: 1px solid #e0e0e0;"
             + " padding: 3px 6px; vertical-align: top; text-align: left; }\n"
             + "table.grid thead th { background: #f5f5f5; }\n"
-            + "table.grid ol { margin: 0; padding-left: 18px; } td.advice p { margin: 0 0 2px; }\n"
+            + "table.grid ol { margin: 0; padding-left: 18px; } td.advice p { margin: 0 0 4px; }\n"
+            + ".severity { font-size: 11px; } .severity.critical { color: #c62828; }"
+            + " .severity.warning { color: #ef6c00; } .severity.info { color: #1565c0; }\n"
             + ".good { color: #2e7d32; font-weight: 600; } .bad { color: #c62828; font-weight: 600; }\n"
             + ".legend span { margin-right: 14px; white-space: nowrap; font-size: 12px; }\n"
             + ".legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px;"

@@ -25,21 +25,25 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code vibe report}: simulates the fleet with the analytics pipeline and writes one self-contained HTML page about
- * the run: fleet status and health, incidents with detection delay and root cause, detector quality against the
+ * the run: fleet status and health, incidents with detection delay, root cause and recommendations, every
+ * recommendation, the time-to-threshold predictions and whether they came true, detector quality against the
  * simulator's ground truth and per-server metric timelines with anomalies and forecasts. The page has no script and
- * loads nothing; it is the same bytes for the same options.
+ * loads nothing; it is the same bytes for the same options. {@code --lang} chooses English or Korean for the
+ * recommendations.
  */
 @Command(name = "report",
         description = {
                 "Simulates the fleet with anomaly detection and writes one self-contained HTML page about the run.",
                 "The page (inline SVG charts, no scripts or external resources, printable) shows fleet status and"
-                        + " health, incidents with detection delay and ranked root cause, detector quality against"
-                        + " the ground truth and metric timelines with anomalies and forecasts.",
+                        + " health, incidents with detection delay, ranked root cause and recommendations, every"
+                        + " recommendation, predictions and whether they came true, detector quality against the"
+                        + " ground truth and metric timelines with anomalies and forecasts.",
                 "The same options give the same bytes."},
         footerHeading = "%nDurations are whole numbers with a unit: 500ms, 5s, 20m, 12h, 7d, 1h30m.%n%nExamples:%n",
         footer = {
                 "  vibe report --out day.html",
                 "  vibe report --duration 7d --seed 7 --out week.html",
+                "  vibe report --lang ko --out day-ko.html",
                 "  vibe report --fleet fleet.json --scenarios my.scenarios --out mine.html"})
 final class ReportCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofHours(24);
@@ -85,8 +89,13 @@ final class ReportCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, " + MIN_WIDTH + " to " + MAX_WIDTH + ").")
     private int width;
 
+    @Option(names = "--lang", paramLabel = "en|ko",
+            description = "Language of the recommendations: en or ko (default: en).")
+    private String lang = "en";
+
     @Override
     public Integer call() throws IOException {
+        Locale locale = RunAnalysis.locale(spec, lang);
         checkOptions();
         Fleet fleet = fleet();
         SimulationEngine engine = engine(fleet);
@@ -98,19 +107,27 @@ final class ReportCommand implements Callable<Integer> {
         // Opened before the run, so that a bad path fails now rather than after a week of ticks.
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             ReportRecorder recorder = new ReportRecorder(engine.fleet(), engine.metrics().size(), 0, ticks, width);
-            AnalyticsPipeline pipeline = AnalyticsPipeline.builder(recorder).build();
+            RunAnalysis analysis = new RunAnalysis(engine, locale, recorder);
+            AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
+                recorder.onEvent(event);
+                analysis.onEvent(event);
+            }).build();
+            // The pipeline before the analysis: a frame's anomalies reach the grouper before the frame that may
+            // close its incident, as in `vibe demo`.
             engine.batch().ticks(0, ticks).listener(event -> {
                 recorder.onEvent(event);
                 pipeline.onEvent(event);
+                analysis.onEvent(event);
             }).run();
-            Fleet simulated = engine.fleet();
-            HtmlReport report = new HtmlReport(engine, recorder, ticks, ReportAdvice.fromRootCause(
-                    id -> simulated.indexOfId(id) < 0 ? id : simulated.get(simulated.indexOfId(id)).hostname()));
+            analysis.finish();
+            HtmlReport report = new HtmlReport(engine, recorder, ticks, analysis, locale);
             String page = report.render();
             writer.write(page);
             spec.commandLine().getErr().printf(Locale.ROOT, "vibe report: wrote %s (%d bytes, %d charts, "
-                            + "%d incidents, %d anomalies)%n", out, page.getBytes(StandardCharsets.UTF_8).length,
-                    report.charts(), report.incidents().size(), recorder.anomalies().size());
+                            + "%d incidents, %d anomalies, %d recommendations)%n", out,
+                    page.getBytes(StandardCharsets.UTF_8).length,
+                    report.charts(), report.incidents().size(), recorder.anomalies().size(),
+                    recorder.recommendations().size());
         }
         return VibeCli.EXIT_OK;
     }

@@ -6,6 +6,7 @@ import io.openmanager.vibe.core.status.Status;
 import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.RecommendationEvent;
 import io.openmanager.vibe.spi.event.StatusChangedEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * What {@code vibe report} keeps of a run, downsampled while it goes: the ticks are cut into at most {@code width}
  * buckets of equal length (one per pixel of a chart) and each series keeps its minimum, maximum and mean per bucket,
  * each server its worst status per bucket and the fleet its mean and lowest health score per bucket. So a week of 5 s
- * ticks costs the same memory and page size as an hour. Anomaly events are kept as they come.
+ * ticks costs the same memory and page size as an hour. Anomaly and recommendation events are kept as they come.
  *
  * <p>Frames are recorded without allocation. Health scores follow the servers' status-change events (100 until the
  * first one), as the simulator reports them.
@@ -38,6 +39,7 @@ final class ReportRecorder implements VibeListener {
     private final int[] healthTicks;
     private final int[] health;
     private final List<AnomalyEvent> anomalies = new ArrayList<>();
+    private final List<RecommendationEvent> recommendations = new ArrayList<>();
     private long lastTick = -1;
 
     /**
@@ -75,6 +77,8 @@ final class ReportRecorder implements VibeListener {
             frame(((FrameEvent) event).frame());
         } else if (event instanceof AnomalyEvent) {
             anomalies.add((AnomalyEvent) event);
+        } else if (event instanceof RecommendationEvent) {
+            recommendations.add((RecommendationEvent) event);
         } else if (event instanceof StatusChangedEvent) {
             StatusChangedEvent change = (StatusChangedEvent) event;
             int server = fleet.indexOfId(change.serverId());
@@ -186,5 +190,10 @@ final class ReportRecorder implements VibeListener {
     /** The anomaly events, in the order they came. */
     List<AnomalyEvent> anomalies() {
         return anomalies;
+    }
+
+    /** The recommendation events, in the order they came. */
+    List<RecommendationEvent> recommendations() {
+        return recommendations;
     }
 }

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-/** {@code vibe report}: the page's structure, escaping, determinism and every usage error. */
+/**
+ * {@code vibe report}: the page's structure, recommendations (English and Korean) and predictions, escaping,
+ * determinism and every usage error.
+ */
 class ReportCommandTest {
     /** One incident at 00:30 on web-server-01 (response time up, so its dependents' too) with markup in its title. */
     private static final String SCENARIO = "scenario slow-web {\n"
@@ -41,6 +44,16 @@ class ReportCommandTest {
         return file;
     }
 
+    /** Runs a 2-hour report of {@link #SCENARIO} with the options into {@code out}; checks that it succeeded. */
+    private CliRun slowWebReport(Path out, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("report", "--duration", "2h", "--scenarios",
+                write("slow.scenarios", SCENARIO).toString(), "--out", out.toString()));
+        args.addAll(List.of(options));
+        CliRun run = vibe(args.toArray(new String[0]));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
     private static Document parse(byte[] page) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -59,21 +72,19 @@ class ReportCommandTest {
 
     @Test
     void writesAWellFormedSelfContainedPageWithEverySection() throws Exception {
-        Path scenarios = write("slow.scenarios", SCENARIO);
         Path out = tmp.resolve("report.html");
 
-        CliRun run = vibe("report", "--duration", "2h", "--scenarios", scenarios.toString(), "--out", out.toString());
+        CliRun run = slowWebReport(out);
 
-        assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).singleElement().asString().startsWith("vibe report: wrote " + out)
-                .contains("1 incidents");
+                .contains("1 incidents").contains("5 recommendations");
         byte[] bytes = Files.readAllBytes(out);
         String html = new String(bytes, StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">");
         Document page = parse(bytes);
-        assertThat(texts(page, "h2")).containsExactly("Fleet", "Incidents", "Detector quality against the ground truth",
-                "Servers");
+        assertThat(texts(page, "h2")).containsExactly("Fleet", "Incidents", "Recommendations", "Predictions",
+                "Detector quality against the ground truth", "Servers");
         // Status timeline, health, anomalies per server, detection delay, quality, and a chart per metric of each
         // server involved (db-primary-01 and the web tier whose latency follows it).
         NodeList svgs = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
@@ -98,20 +109,121 @@ class ReportCommandTest {
                 .doesNotContain("src=").doesNotContain("href").doesNotContain("url(").doesNotContain("@import");
         assertThat(lower.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
         assertThat(html).contains("@media print");
-        // The incident row: scenario, origin, a detection and the origin ranked first.
+        // The incident row: scenario, origin, a detection, the origin ranked first and the recommender's advice for the
+        // incident's servers, the root-cause one among them.
         NodeList rows = page.getElementsByTagNameNS("*", "tr");
         List<String> incidentRows = new ArrayList<>();
         for (int i = 0; i < rows.getLength(); i++) {
             String text = rows.item(i).getTextContent();
-            if (text.startsWith("2026-01-05 00:30:00")) {
+            if (text.startsWith("2026-01-05 00:30:00slow-web")) {
                 incidentRows.add(text);
             }
         }
         assertThat(incidentRows).singleElement().asString().contains("slow-web").contains("db-primary-01")
-                .doesNotContain("missed").contains("Investigate db-primary-01 first");
+                .doesNotContain("missed")
+                .contains("CRITICAL Check the slow queries and the connection pool of db-primary-01.")
+                .contains("response_time on db-primary-01 is anomalous: 5986 ms at 2026-01-05T00:30:00Z")
+                .contains("db-primary-01 is the likeliest root cause of incident@2026-01-05T00:30:00Z")
+                .contains("WARNING Check the upstream dependencies and the error logs of web-server-01.");
         NodeList firstRanked = page.getElementsByTagNameNS("*", "li");
         assertThat(((Element) firstRanked.item(0)).getAttribute("class")).isEqualTo("good");
         assertThat(html).contains("Root cause ranked first is the origin in 1 of 1 incidents.");
+    }
+
+    @Test
+    void listsEveryRecommendationOfTheRunWithTimeServerSeverityActionAndReason() throws Exception {
+        Path out = tmp.resolve("report.html");
+
+        slowWebReport(out);
+
+        Document page = parse(Files.readAllBytes(out));
+        List<List<String>> rows = tableRows(section(page, "Recommendations"));
+        assertThat(rows.get(0)).containsExactly("time", "server", "severity", "action", "reason");
+        assertThat(rows.subList(1, rows.size())).hasSize(5).allSatisfy(row -> assertThat(row).hasSize(5))
+                .anySatisfy(row -> assertThat(row).containsExactly("2026-01-05 00:30:00", "db-primary-01", "CRITICAL",
+                        "Check the slow queries and the connection pool of db-primary-01.",
+                        "response_time on db-primary-01 is anomalous: 5986 ms at 2026-01-05T00:30:00Z (score 0.94,"
+                                + " detector default)."))
+                .anySatisfy(row -> assertThat(row.get(4)).startsWith(
+                        "db-primary-01 is the likeliest root cause of incident@2026-01-05T00:30:00Z"));
+        assertThat(Files.readString(out)).contains("<th>recommendations</th><td>5</td>");
+        assertThat(tableRows(section(page, "Predictions"))).isEmpty();
+        assertThat(section(page, "Predictions").getTextContent()).contains("No crossing was predicted in this run.");
+    }
+
+    @Test
+    void showsEachPredictedSeriesAndWhetherTheRunReachedTheLevel() throws Exception {
+        Path scenarios = write("leak.scenarios", "scenario memory-leak-gradual {\n"
+                + "  trigger at 2026-01-05T02:00:00Z\n"
+                + "  duration 14h\n"
+                + "  at 0s on api-gateway-01 leak memory_usage 10 per 1h\n"
+                + "}\n");
+        Path out = tmp.resolve("leak.html");
+
+        CliRun run = vibe("report", "--duration", "9h", "--scenarios", scenarios.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<List<String>> rows = tableRows(section(parse(Files.readAllBytes(out)), "Predictions"));
+        assertThat(rows.get(0)).containsExactly("server", "metric", "level", "predictions", "first predicted",
+                "expected crossing", "level reached");
+        // Predicted hours ahead; the simulated memory first reaches 95 % at 07:34:05 (as `vibe demo` says).
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.subList(0, 3)).containsExactly("api-gateway-01", "memory_usage", "95");
+            assertThat(row.get(4)).matches("2026-01-05 0\\d:\\d\\d:00");
+            assertThat(row.get(5)).matches("2026-01-05 \\d\\d:\\d\\d:\\d\\d \\(in [0-9dhm]+\\)");
+            assertThat(row.get(6)).isEqualTo("yes, 2026-01-05 07:34:05");
+        });
+        assertThat(tableRows(section(parse(Files.readAllBytes(out)), "Recommendations")))
+                .anySatisfy(row -> assertThat(row.get(3)).startsWith("Take a heap dump on api-gateway-01"));
+    }
+
+    @Test
+    void koreanGivesKoreanRecommendationsMarkedAsKorean() throws Exception {
+        Path out = tmp.resolve("ko.html");
+
+        slowWebReport(out, "--lang", "ko");
+
+        String html = Files.readString(out);
+        assertThat(html).contains("<td class=\"advice\" lang=\"ko\">")
+                .contains("db-primary-01의 느린 쿼리와 커넥션 풀을 점검하세요.")
+                .contains("db-primary-01이(가) incident@2026-01-05T00:30:00Z의 가장 유력한 근본 원인입니다")
+                .doesNotContain("Check the slow queries").doesNotContain("is anomalous");
+        Element recommendations = section(parse(Files.readAllBytes(out)), "Recommendations");
+        assertThat(((Element) recommendations.getElementsByTagNameNS("*", "tbody").item(0)).getAttribute("lang"))
+                .isEqualTo("ko");
+        assertThat(tableRows(recommendations)).hasSize(1 + 5);
+    }
+
+    private static Element section(Document page, String heading) {
+        NodeList sections = page.getElementsByTagNameNS("*", "section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            Element section = (Element) sections.item(i);
+            if (section.getElementsByTagNameNS("*", "h2").item(0).getTextContent().equals(heading)) {
+                return section;
+            }
+        }
+        throw new AssertionError("no section '" + heading + "'");
+    }
+
+    /** The cells' texts of every row of the first table in an element, the header row first; empty without one. */
+    private static List<List<String>> tableRows(Element element) {
+        List<List<String>> rows = new ArrayList<>();
+        NodeList tables = element.getElementsByTagNameNS("*", "table");
+        if (tables.getLength() == 0) {
+            return rows;
+        }
+        NodeList trs = ((Element) tables.item(0)).getElementsByTagNameNS("*", "tr");
+        for (int i = 0; i < trs.getLength(); i++) {
+            List<String> cells = new ArrayList<>();
+            NodeList children = trs.item(i).getChildNodes();
+            for (int c = 0; c < children.getLength(); c++) {
+                if (children.item(c) instanceof Element) {
+                    cells.add(children.item(c).getTextContent());
+                }
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private static Element svgLabelled(Document page, String label) {
@@ -176,7 +288,7 @@ class ReportCommandTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(bytes);
         // Measured on JDK 17 and JDK 25: the same digest (numbers are printed by integer arithmetic).
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-                .isEqualTo("af0859ee70922872773e9fdefc6b7752800f6f8e46abe389906d2147af981b0e");
+                .isEqualTo("f1dc0331b731e8a5149180a98e73730b009993b8a332ac70aa24cf71ae77e1af");
     }
 
     @Test
@@ -199,6 +311,7 @@ class ReportCommandTest {
         Path scenarios = write("s.scenarios", SCENARIO);
         assertUsageError(vibe("report"), "missing required option: '--out=<file>'");
         assertUsageError(vibe("report", "--out", out, "--width", "5"), "--width must be in 100..4000: 5");
+        assertUsageError(vibe("report", "--out", out, "--lang", "fr"), "--lang must be en or ko: fr");
         assertUsageError(vibe("report", "--out", out, "--duration", "0s"), "--duration must be longer than 0s");
         assertUsageError(vibe("report", "--out", out, "--duration", "1s"),
                 "--duration 1s is shorter than one --step of 5s");
