@@ -76,7 +76,8 @@ class BenchmarksJarIT {
         List<String> report = java("-cp", jar.toString(), BenchmarkReport.class.getName(), json.toString());
 
         assertThat(report.get(0)).startsWith("Machine: ").contains("JDK: ");
-        assertThat(report).anySatisfy(line -> assertThat(line).startsWith("| DetectorBenchmark.update | detector=rcf | "));
+        assertThat(report).anySatisfy(line -> assertThat(line)
+                .startsWith("| DetectorBenchmark.update | detector=rcf | "));
         assertThat(report).anySatisfy(line -> assertThat(line)
                 .startsWith("| DispatchBenchmark.publishOneFrame | mode=SYNCHRONOUS | ")
                 .contains("0 B/op (not measured: run with -prof gc)"));

@@ -82,8 +82,9 @@ class RecommendationsOnSimulatorTest {
         System.out.println("recommendations over seed 42's week: " + all.size() + " for " + truth.size()
                 + " ground-truth incidents; " + byRule);
         assertThat(all).filteredOn(r -> r.evidence() == Evidence.INCIDENT).isNotEmpty();
-        // Measured: 24 recommendations for 7 incidents (3 disk-full cascades, 4 network congestions), no noise from
-        // disk clean-ups or lone blips. Keep it at most 4 per incident.
+        // Measured: 25 recommendations for 7 incidents (3 disk-full cascades, 4 network congestions; one of them from
+        // a memory prediction that the week does not bear out), no noise from disk clean-ups or lone blips. Keep it at
+        // most 4 per incident.
         assertThat(all.size()).isLessThanOrEqualTo(4 * truth.size());
 
     }
