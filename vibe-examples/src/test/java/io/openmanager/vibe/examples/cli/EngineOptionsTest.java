@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +27,6 @@ class EngineOptionsTest {
 
     @TempDir
     Path tmp;
-
-    private Path write(String name, String text) throws Exception {
-        Path file = tmp.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
 
     /** Runs {@code command} (report with an --out in the temporary folder) with the options. */
     private CliRun run(String command, String... options) {
@@ -75,7 +68,7 @@ class EngineOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"simulate", "report"})
     void badEngineOptionsAreUsageErrorsOfTheCommand(String command) throws Exception {
-        Path scenarios = write("none.scenarios", "");
+        Path scenarios = Files.writeString(tmp.resolve("none.scenarios"), "");
 
         assertUsageError(run(command, "--step", "0s"), command, "--step must be longer than 0s");
         assertUsageError(run(command, "--duration", "0s"), command, "--duration must be longer than 0s");
@@ -91,7 +84,8 @@ class EngineOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"simulate", "report"})
     void aFleetWithoutTheBuiltInScenariosHostsSuggestsNoScenarios(String command) throws Exception {
-        Path fleet = write("fleet.json", "[{\"hostname\": \"web-01\", \"environment\": \"aws\", \"role\": \"web\"}]");
+        Path fleet = Files.writeString(tmp.resolve("fleet.json"),
+                "[{\"hostname\": \"web-01\", \"environment\": \"aws\", \"role\": \"web\"}]");
 
         CliRun run = run(command, "--fleet", fleet.toString(), "--duration", "5s");
 
@@ -106,7 +100,8 @@ class EngineOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"simulate", "report", "demo"})
     void scenarioFilesLoadWithTheSameMessagesInEveryCommand(String command) throws Exception {
-        Path broken = write("broken.scenarios", "scenario x {\n  at 0s on db-primary-01 set cpu 95\n}\n");
+        Path broken = Files.writeString(tmp.resolve("broken.scenarios"),
+                "scenario x {\n  at 0s on db-primary-01 set cpu 95\n}\n");
         Path missing = tmp.resolve("missing.scenarios");
 
         CliRun invalid = run(command, "--duration", "1m", "--scenarios", broken.toString());
