@@ -11,8 +11,6 @@ import io.openmanager.vibe.core.status.Status;
 import io.openmanager.vibe.sim.Incident;
 import io.openmanager.vibe.sim.RealtimeDriver;
 import io.openmanager.vibe.sim.SimulationEngine;
-import io.openmanager.vibe.sim.dsl.ScenarioFiles;
-import io.openmanager.vibe.sim.dsl.ScenarioParseException;
 import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.AlertRaisedEvent;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
@@ -98,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         Locale locale = RunAnalysis.locale(spec, lang);
         SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
         if (scenarioFiles != null) {
-            builder.scenarios(loadScenarios());
+            builder.scenarios(EngineOptions.loadScenarios(spec, scenarioFiles, Fleet.defaultFleet()));
         }
         SimulationEngine engine = builder.build();
         Duration window = duration != null ? duration : realtime ? null : Duration.ofDays(1);
@@ -129,16 +127,6 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         return VibeCli.EXIT_OK;
-    }
-
-    private List<io.openmanager.vibe.sim.scenario.Scenario> loadScenarios() {
-        try {
-            return ScenarioFiles.load(scenarioFiles, Fleet.defaultFleet());
-        } catch (ScenarioParseException e) {
-            throw usage("invalid scenarios:\n" + e.getMessage());
-        } catch (IOException e) {
-            throw usage("cannot read scenarios: " + e.getMessage());
-        }
     }
 
     private ParameterException usage(String message) {

@@ -1,12 +1,9 @@
 package io.openmanager.vibe.examples.cli;
 
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
-import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.sim.SimulationEngine;
-import io.openmanager.vibe.sim.dsl.ScenarioFiles;
-import io.openmanager.vibe.sim.dsl.ScenarioParseException;
-import io.openmanager.vibe.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,29 +52,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<file>", description = "The HTML file to write (UTF-8).")
     private Path out;
 
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
-            description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Option(names = "--duration", paramLabel = "<duration>", converter = DurationText.Converter.class,
             description = "Simulated time from --start (default: 24h).")
     private Duration duration;
-
-    @Option(names = "--start", paramLabel = "<instant>", converter = SimulateOptions.InstantConverter.class,
-            description = "Instant of tick 0, ISO-8601 (default: 2026-01-05T00:00:00Z).")
-    private Instant start;
-
-    @Option(names = "--step", paramLabel = "<duration>", converter = DurationText.Converter.class,
-            description = "Time between ticks (default: 5s).")
-    private Duration step;
-
-    @Option(names = "--fleet", paramLabel = "<file>",
-            description = "JSON array of servers {hostname, environment, role, labels} to simulate instead of the "
-                    + "default 20.")
-    private Path fleetFile;
-
-    @Option(names = "--no-scenarios", description = "Inject no failure scenarios: a quiet fleet.")
-    private boolean noScenarios;
 
     @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE",
             description = "Run the scenarios of these files instead of the built-in ones.")
@@ -97,8 +76,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Locale locale = RunAnalysis.locale(spec, lang);
         checkOptions();
-        Fleet fleet = fleet();
-        SimulationEngine engine = engine(fleet);
+        SimulationEngine engine = engineOptions.engine(engineOptions.fleet(), scenarioFiles);
         long ticks = engine.ticksIn(duration != null ? duration : DEFAULT_DURATION);
         if (ticks < 1) {
             throw usage("--duration " + DurationText.format(duration) + " is shorter than one --step of "
@@ -133,18 +111,13 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (duration != null && duration.isZero()) {
-            throw usage("--duration must be longer than 0s");
-        }
-        if (step != null && step.isZero()) {
-            throw usage("--step must be longer than 0s");
-        }
+        engineOptions.requireLongerThanZero("--duration", duration);
+        engineOptions.checkStep();
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw usage("--width must be in " + MIN_WIDTH + ".." + MAX_WIDTH + ": " + width);
         }
-        if (noScenarios && scenarioFiles != null) {
-            throw usage("--no-scenarios and --scenarios exclude each other");
-        }
+        engineOptions.checkScenarios(scenarioFiles);
+        Path fleetFile = engineOptions.fleetFile();
         if (fleetFile != null && out.toAbsolutePath().normalize().equals(fleetFile.toAbsolutePath().normalize())) {
             throw usage("--fleet and --out name the same file '" + out + "'");
         }
@@ -154,53 +127,6 @@ final class ReportCommand implements Callable<Integer> {
                     throw usage("--scenarios and --out name the same file '" + out + "'");
                 }
             }
-        }
-    }
-
-    private Fleet fleet() {
-        if (fleetFile == null) {
-            return null;
-        }
-        try {
-            return FleetFile.read(fleetFile);
-        } catch (FleetFile.FleetFileException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
-    private SimulationEngine engine(Fleet fleet) {
-        SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
-        if (fleet != null) {
-            builder.fleet(fleet);
-        }
-        if (start != null) {
-            builder.start(start);
-        }
-        if (step != null) {
-            builder.step(step);
-        }
-        if (noScenarios) {
-            builder.scenarios(List.of());
-        }
-        if (scenarioFiles != null) {
-            builder.scenarios(loadScenarios(fleet != null ? fleet : Fleet.defaultFleet()));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            boolean builtInScenariosOnOtherFleet = fleetFile != null && !noScenarios && scenarioFiles == null;
-            throw usage(e.getMessage() + (builtInScenariosOnOtherFleet
-                    ? " (the built-in scenarios need the default fleet's hostnames; add --no-scenarios)" : ""));
-        }
-    }
-
-    private List<Scenario> loadScenarios(Fleet fleet) {
-        try {
-            return ScenarioFiles.load(scenarioFiles, fleet);
-        } catch (ScenarioParseException e) {
-            throw usage("invalid scenarios:\n" + e.getMessage());
-        } catch (IOException e) {
-            throw usage("cannot read scenarios: " + e.getMessage());
         }
     }
 

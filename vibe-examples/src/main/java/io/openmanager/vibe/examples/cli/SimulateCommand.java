@@ -1,9 +1,6 @@
 package io.openmanager.vibe.examples.cli;
 
 import io.openmanager.vibe.core.Fleet;
-import io.openmanager.vibe.sim.dsl.ScenarioFiles;
-import io.openmanager.vibe.sim.dsl.ScenarioParseException;
-import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.core.metric.NamingConvention;
 import io.openmanager.vibe.sim.RealtimeDriver;
 import io.openmanager.vibe.sim.SimulationEngine;
@@ -14,6 +11,7 @@ import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.FrameEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +61,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
-            description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Option(names = "--duration", paramLabel = "<duration>", converter = DurationText.Converter.class,
             description = "Length of the window after --from (default: 24h).")
@@ -80,25 +76,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "End of the window (exclusive), as an offset from --start; instead of --duration.")
     private Duration to;
 
-    @Option(names = "--start", paramLabel = "<instant>", converter = SimulateOptions.InstantConverter.class,
-            description = "Instant of tick 0, ISO-8601 (default: 2026-01-05T00:00:00Z).")
-    private Instant start;
-
-    @Option(names = "--step", paramLabel = "<duration>", converter = DurationText.Converter.class,
-            description = "Time between ticks (default: 5s).")
-    private Duration step;
-
-    @Option(names = "--fleet", paramLabel = "<file>",
-            description = "JSON array of servers {hostname, environment, role, labels} to simulate instead of the "
-                    + "default 20.")
-    private Path fleetFile;
-
     @Option(names = "--servers", paramLabel = "<n>",
             description = "Simulate n servers that repeat the default fleet's pattern.")
     private Integer servers;
-
-    @Option(names = "--no-scenarios", description = "Inject no failure scenarios: a quiet fleet.")
-    private boolean noScenarios;
 
     @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE",
             description = "Run the scenarios of these files (scenario language, or JSON when the name ends in .json)"
@@ -146,7 +126,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        SimulationEngine engine = engine(fleet());
+        SimulationEngine engine = engineOptions.engine(
+                servers != null ? Fleet.repeatingDefault(servers) : engineOptions.fleet(), scenarioFiles);
         long stepMillis = engine.step().toMillis();
         Duration windowStart = from != null ? from : Duration.ZERO;
         Duration windowEnd = to != null ? to : windowStart.plus(duration != null ? duration : DEFAULT_DURATION);
@@ -171,18 +152,14 @@ final class SimulateCommand implements Callable<Integer> {
             throw usage("--duration and --to cannot be combined: the window is [--from, --to) or "
                     + "[--from, --from + --duration)");
         }
-        if (duration != null && duration.isZero()) {
-            throw usage("--duration must be longer than 0s");
-        }
+        engineOptions.requireLongerThanZero("--duration", duration);
         Duration windowStart = from != null ? from : Duration.ZERO;
         if (to != null && to.compareTo(windowStart) <= 0) {
             throw usage("--to " + DurationText.format(to) + " must be after --from "
                     + DurationText.format(windowStart));
         }
-        if (step != null && step.isZero()) {
-            throw usage("--step must be longer than 0s");
-        }
-        if (fleetFile != null && servers != null) {
+        engineOptions.checkStep();
+        if (engineOptions.fleetFile() != null && servers != null) {
             throw usage("--fleet and --servers cannot be combined");
         }
         if (servers != null && servers < 1) {
@@ -204,7 +181,7 @@ final class SimulateCommand implements Callable<Integer> {
     private void checkDistinctFiles() {
         Map<Path, String> seen = new LinkedHashMap<>();
         String[] names = {"--fleet", "--out", "--labels", "--events"};
-        Path[] files = {fleetFile, out, labels, events};
+        Path[] files = {engineOptions.fleetFile(), out, labels, events};
         for (int i = 0; i < files.length; i++) {
             if (files[i] == null) {
                 continue;
@@ -213,61 +190,6 @@ final class SimulateCommand implements Callable<Integer> {
             if (first != null) {
                 throw usage(first + " and " + names[i] + " name the same file '" + files[i] + "'");
             }
-        }
-    }
-
-    private Fleet fleet() {
-        if (servers != null) {
-            return Fleet.repeatingDefault(servers);
-        }
-        if (fleetFile != null) {
-            try {
-                return FleetFile.read(fleetFile);
-            } catch (FleetFile.FleetFileException e) {
-                throw usage(e.getMessage());
-            }
-        }
-        return null;
-    }
-
-    private SimulationEngine engine(Fleet fleet) {
-        SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
-        if (fleet != null) {
-            builder.fleet(fleet);
-        }
-        if (start != null) {
-            builder.start(start);
-        }
-        if (step != null) {
-            builder.step(step);
-        }
-        if (noScenarios && scenarioFiles != null) {
-            throw usage("--no-scenarios and --scenarios exclude each other");
-        }
-        if (noScenarios) {
-            builder.scenarios(List.of());
-        }
-        if (scenarioFiles != null) {
-            builder.scenarios(loadScenarios(fleet != null ? fleet : Fleet.defaultFleet()));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            // The built-in scenarios name hosts of the default fleet, which a fleet file may not have.
-            boolean builtInScenariosOnOtherFleet = fleetFile != null && !noScenarios && scenarioFiles == null;
-            throw usage(e.getMessage() + (builtInScenariosOnOtherFleet
-                    ? " (the built-in scenarios need the default fleet's hostnames; add --no-scenarios)" : ""));
-        }
-    }
-
-    private List<Scenario> loadScenarios(Fleet fleet) {
-        try {
-            return ScenarioFiles.load(scenarioFiles, fleet);
-        } catch (ScenarioParseException e) {
-            // Every problem, each with its position, source line and caret, as 'vibe scenario check' prints them.
-            throw usage("invalid scenarios:\n" + e.getMessage());
-        } catch (IOException e) {
-            throw usage("cannot read scenarios: " + e.getMessage());
         }
     }
 
