@@ -39,6 +39,10 @@ public final class Schedule {
     private final int[][] downstream;
     private final int responseMetric;
     private final long[] spanMillis;
+    // Per scenario and step, the servers and mask of a selector that does not depend on the fire time (null for a
+    // percentage), shared by every firing so that a firing allocates nothing in proportion to the fleet.
+    private final int[][][] fixedServers;
+    private final long[][][] fixedMasks;
     private final long[] quietMillis;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final ConcurrentSkipListMap<Long, List<Integer>> manual = new ConcurrentSkipListMap<>();
@@ -103,6 +107,19 @@ public final class Schedule {
             quietMillis[i] = spanMillis[i] + scenario.cooldown().toMillis();
         }
         this.downstream = invert(upstream, fleet.size());
+        this.fixedServers = new int[n][][];
+        this.fixedMasks = new long[n][][];
+        for (int i = 0; i < n; i++) {
+            fixedServers[i] = new int[steps[i].length][];
+            fixedMasks[i] = new long[steps[i].length][];
+            for (int j = 0; j < steps[i].length; j++) {
+                Selector selector = steps[i][j].step.selector();
+                if (!(selector instanceof Selector.Percent)) {
+                    fixedServers[i][j] = select(selector, 0, 0);
+                    fixedMasks[i][j] = mask(fixedServers[i][j]);
+                }
+            }
+        }
     }
 
     private void checkSelector(Scenario scenario, Step step, Selector selector) {
@@ -420,10 +437,14 @@ public final class Schedule {
         long originOffset = Long.MAX_VALUE;
         Map<Integer, List<String>> affected = new TreeMap<>();
         for (int j = 0; j < compiled.length; j++) {
-            servers[j] = select(compiled[j].step.selector(), scenarioKey[i], fire);
-            masks[j] = new long[(fleet.size() + 63) >>> 6];
+            if (fixedServers[i][j] != null) {
+                servers[j] = fixedServers[i][j];
+                masks[j] = fixedMasks[i][j];
+            } else {
+                servers[j] = select(compiled[j].step.selector(), scenarioKey[i], fire);
+                masks[j] = mask(servers[j]);
+            }
             for (int s : servers[j]) {
-                masks[j][s >>> 6] |= 1L << s;
                 String metric = compiled[j].metric < 0 ? "*" : compiled[j].step.action().metric();
                 addAffected(affected, s, metric);
                 if (compiled[j].metric == responseMetric) {
@@ -439,6 +460,14 @@ public final class Schedule {
         }
         String id = scenario.name() + "@" + Instant.ofEpochMilli(fire);
         return new Activation(i, scenario, fire, id, servers, masks, origin, affected);
+    }
+
+    private long[] mask(int[] servers) {
+        long[] mask = new long[(fleet.size() + 63) >>> 6];
+        for (int s : servers) {
+            mask[s >>> 6] |= 1L << s;
+        }
+        return mask;
     }
 
     private static void addAffected(Map<Integer, List<String>> affected, int server, String metric) {
