@@ -43,16 +43,18 @@ class SteadyTickAllocationTest {
     @Test
     void everyKindOfTriggerIsReadWithoutAllocating() {
         Instant day = SimulationEngine.DEFAULT_START.plus(Duration.ofDays(1));
+        Duration tenMinutes = Duration.ofMinutes(10);
         List<Scenario> scenarios = List.of(
-                quick("nightly").trigger(Trigger.daily(LocalTime.of(3, 0))).duration(Duration.ofMinutes(10)).build(),
-                quick("follow-up").trigger(Trigger.after("nightly", Duration.ofMinutes(20))).duration(Duration.ofMinutes(10)).build(),
-                quick("once").trigger(Trigger.at(day.plus(Duration.ofDays(10)))).duration(Duration.ofMinutes(10)).build(),
-                quick("drill").duration(Duration.ofMinutes(10)).build(),
-                quick("never").trigger(Trigger.every(HOUR, 0)).duration(Duration.ofMinutes(10)).build(),
-                quick("long").trigger(Trigger.daily(LocalTime.of(4, 0))).duration(Duration.ofHours(20)).build());
+                quick("nightly", Trigger.daily(LocalTime.of(3, 0)), tenMinutes),
+                quick("follow-up", Trigger.after("nightly", Duration.ofMinutes(20)), tenMinutes),
+                quick("once", Trigger.at(day.plus(Duration.ofDays(10))), tenMinutes),
+                quick("drill", Trigger.manual(), tenMinutes),
+                quick("never", Trigger.every(HOUR, 0), tenMinutes),
+                quick("long", Trigger.daily(LocalTime.of(4, 0)), Duration.ofHours(20)));
         SimulationEngine engine = SimulationEngine.builder().seed(9).zone(ZoneId.of("Europe/Berlin"))
                 .scenarios(scenarios).build();
         engine.fire("drill", SimulationEngine.DEFAULT_START.plus(HOUR));
+        // 06:00 to 18:00 UTC of the second day: after the night's firings (02:00 and 02:20 UTC), while "long" goes on.
         Instant from = day.plus(Duration.ofHours(6));
         assertThat(engine.incidents(from.minus(HOUR), from.plus(Duration.ofHours(15))))
                 .extracting(Incident::scenario).containsExactly("long");
@@ -133,8 +135,9 @@ class SteadyTickAllocationTest {
         }
     }
 
-    private static Scenario.Builder quick(String name) {
-        return Scenario.builder(name).at(Duration.ZERO).on("web-server-01").set("cpu_usage", 95);
+    private static Scenario quick(String name, Trigger trigger, Duration duration) {
+        return Scenario.builder(name).trigger(trigger).duration(duration).at(Duration.ZERO).on("web-server-01")
+                .set("cpu_usage", 95).build();
     }
 
     /** Remembers the tick of the last frame, without allocating. */

@@ -39,11 +39,11 @@ public final class Schedule {
     private final int[][] downstream;
     private final int responseMetric;
     private final long[] spanMillis;
+    private final long[] quietMillis;
     // Per scenario and step, the servers and mask of a selector that does not depend on the fire time (null for a
     // percentage), shared by every firing so that a firing allocates nothing in proportion to the fleet.
     private final int[][][] fixedServers;
     private final long[][][] fixedMasks;
-    private final long[] quietMillis;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final ConcurrentSkipListMap<Long, List<Integer>> manual = new ConcurrentSkipListMap<>();
     private volatile int manualVersion;
@@ -334,7 +334,10 @@ public final class Schedule {
             return times;
         }
 
-        /** The times the trigger of scenario {@code i} proposes in {@code [fromMillis, toMillis)}, ascending, distinct. */
+        /**
+         * The times the trigger of scenario {@code i} proposes in {@code [fromMillis, toMillis)}, ascending, distinct,
+         * in scenario {@code i}'s buffer.
+         */
         private LongBuffer candidateTimes(int i, long fromMillis, long toMillis) {
             Trigger trigger = scenarios.get(i).trigger();
             LongBuffer times = candidates[i];
