@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,12 +88,13 @@ class SteadyTickAllocationTest {
         long warm = engine.ticksIn(Duration.ofMinutes(90));
         long first = engine.tickOf(from) - warm;
         long ticks = engine.ticksIn(length);
+        Set<Thread> others = helperThreads();
         try (SimulationEngine.Stepper stepper = engine.batch().ticks(first, Long.MAX_VALUE).threads(threads)
                 .framesOnly().listener(listener).stepper()) {
             for (long t = 0; t < warm; t++) {
                 stepper.next();
             }
-            long[] ids = simulatingThreads();
+            long[] ids = simulatingThreads(others);
             assertThat(ids).hasSize(threads);
             long before = allocated(ids);
             for (long t = 0; t < ticks; t++) {
@@ -103,15 +106,26 @@ class SteadyTickAllocationTest {
         }
     }
 
-    private static long[] simulatingThreads() {
+    /** The calling thread and the simulator's helper threads that are not in {@code others}. */
+    private static long[] simulatingThreads(Set<Thread> others) {
         List<Thread> threads = new ArrayList<>();
         threads.add(Thread.currentThread());
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("vibe-sim-") && thread.isAlive()) {
-                threads.add(thread);
+        for (Thread helper : helperThreads()) {
+            if (!others.contains(helper)) {
+                threads.add(helper);
             }
         }
         return threads.stream().mapToLong(Thread::getId).toArray();
+    }
+
+    private static Set<Thread> helperThreads() {
+        Set<Thread> helpers = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("vibe-sim-") && thread.isAlive()) {
+                helpers.add(thread);
+            }
+        }
+        return helpers;
     }
 
     private static long allocated(long[] ids) {
