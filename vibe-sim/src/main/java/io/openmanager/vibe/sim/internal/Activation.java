@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One firing of a scenario: when, and which servers each step acts on. Immutable once built.
+ * One firing of a scenario: when, and which servers each step acts on. Immutable once built: the arrays of a step
+ * whose selector does not depend on the fire time are shared by every firing of the scenario, so no one may write them.
  *
  * @param scenarioIndex position of the scenario in the engine
  * @param scenario      the scenario

@@ -55,6 +55,7 @@ public final class Generator {
     private final Activation[] activeActivations = new Activation[MAX_ACTIVE_STEPS];
     private final int[] activeStepIndex = new int[MAX_ACTIVE_STEPS];
     private int activeCount;
+    private final Schedule.Reader scheduleReader;
     private List<Activation> blockActivations = List.of();
     private long blockStartMillis = Long.MIN_VALUE;
     private long blockEndMillis = Long.MIN_VALUE;
@@ -74,6 +75,7 @@ public final class Generator {
                      MutableFleetFrame frame) {
         this.model = model;
         this.schedule = schedule;
+        this.scheduleReader = schedule.new Reader();
         this.cycle = cycle;
         this.startMillis = startMillis;
         this.stepMillis = stepMillis;
@@ -131,7 +133,7 @@ public final class Generator {
         collectActiveSteps(currentMillis);
     }
 
-    /** Active incidents at the current tick, from the cached block. */
+    /** Incidents overlapping the current hour block, ordered by fire time; a view valid until the next block. */
     public List<Activation> blockActivations() {
         return blockActivations;
     }
@@ -142,7 +144,7 @@ public final class Generator {
             blockStartMillis = Math.floorDiv(t, 3_600_000L) * 3_600_000L;
             blockEndMillis = blockStartMillis + 3_600_000L;
             // One step earlier, so that an incident ending exactly at the block start is still seen ending.
-            blockActivations = schedule.activations(blockStartMillis - stepMillis, blockEndMillis);
+            blockActivations = scheduleReader.read(blockStartMillis - stepMillis, blockEndMillis);
         }
         activeCount = 0;
         for (int a = 0; a < blockActivations.size(); a++) {

@@ -11,13 +11,14 @@ import io.openmanager.vibe.sim.scenario.Trigger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -37,6 +38,12 @@ public final class Schedule {
     private final int[] leader;
     private final int[][] downstream;
     private final int responseMetric;
+    private final long[] spanMillis;
+    private final long[] quietMillis;
+    // Per scenario and step, the servers and mask of a selector that does not depend on the fire time (null for a
+    // percentage), shared by every firing so that a firing allocates nothing in proportion to the fleet.
+    private final int[][][] fixedServers;
+    private final long[][][] fixedMasks;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final ConcurrentSkipListMap<Long, List<Integer>> manual = new ConcurrentSkipListMap<>();
     private volatile int manualVersion;
@@ -92,7 +99,27 @@ public final class Schedule {
             }
         }
         this.responseMetric = metrics.indexOf("response_time");
+        this.spanMillis = new long[n];
+        this.quietMillis = new long[n];
+        for (int i = 0; i < n; i++) {
+            Scenario scenario = this.scenarios.get(i);
+            spanMillis[i] = scenario.span().toMillis();
+            quietMillis[i] = spanMillis[i] + scenario.cooldown().toMillis();
+        }
         this.downstream = invert(upstream, fleet.size());
+        this.fixedServers = new int[n][][];
+        this.fixedMasks = new long[n][][];
+        for (int i = 0; i < n; i++) {
+            fixedServers[i] = new int[steps[i].length][];
+            fixedMasks[i] = new long[steps[i].length][];
+            for (int j = 0; j < steps[i].length; j++) {
+                Selector selector = steps[i][j].step.selector();
+                if (!(selector instanceof Selector.Percent)) {
+                    fixedServers[i][j] = select(selector, 0, 0);
+                    fixedMasks[i][j] = mask(fixedServers[i][j]);
+                }
+            }
+        }
     }
 
     private void checkSelector(Scenario scenario, Step step, Selector selector) {
@@ -159,76 +186,239 @@ public final class Schedule {
 
     /** Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. */
     public List<Activation> activations(long fromMillis, long toMillis) {
-        List<Activation> result = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) {
-            long span = scenarios.get(i).span().toMillis();
-            for (long fire : fireTimes(i, fromMillis - span, toMillis)) {
-                if (fire + span > fromMillis && fire < toMillis) {
-                    result.add(activation(i, fire));
-                }
-            }
-        }
-        result.sort(Comparator.comparingLong(Activation::fireMillis).thenComparingInt(Activation::scenarioIndex));
-        return result;
+        return List.copyOf(new Reader().read(fromMillis, toMillis));
     }
 
     /**
-     * Fire times of scenario {@code i} in {@code [fromMillis, toMillis)}, ascending: the times its trigger proposes,
-     * less those within {@code span + cooldown} after an earlier proposed time. Proposed times, fired or skipped,
-     * decide this, so the rule looks back a bounded time and stays pure; a periodic trigger whose period is shorter
-     * than that quiet time is silenced.
+     * Reads the firings of successive windows without allocating in steady state: fire times go through primitive
+     * buffers that it keeps, and a firing already in the previous window's list is reused, not rebuilt (a firing is a
+     * pure function of scenario and fire time). So only a firing new to the reader, or a manual firing since the last
+     * read, allocates. One per run; not thread-safe.
      */
-    private long[] fireTimes(int i, long fromMillis, long toMillis) {
-        Scenario scenario = scenarios.get(i);
-        long quiet = scenario.span().toMillis() + scenario.cooldown().toMillis();
-        long[] candidates = candidateTimes(i, fromMillis - quiet, toMillis);
-        long[] times = new long[candidates.length];
-        int count = 0;
-        for (int k = 0; k < candidates.length; k++) {
-            long fire = candidates[k];
-            if (fire >= fromMillis && (k == 0 || candidates[k - 1] + quiet <= fire)) {
-                times[count++] = fire;
+    public final class Reader {
+        private static final int DAY_CACHE = 32;
+
+        private final LongBuffer[] candidates = new LongBuffer[steps.length];
+        private final LongBuffer[] fires = new LongBuffer[steps.length];
+        // Per Daily scenario, a direct-mapped cache of day -> fire time, as the conversion allocates.
+        private final long[][] dailyDay = new long[steps.length][];
+        private final long[][] dailyMillis = new long[steps.length][];
+        // Per scenario, the manual fire times, ascending, as of manualVersion.
+        private final long[][] manualTimes = new long[steps.length][];
+        private int readManualVersion = -1;
+        private Activation[] current = new Activation[8];
+        private Activation[] previous = new Activation[8];
+        private int currentCount;
+        private int previousCount;
+        private final List<Activation> view = new AbstractList<>() {
+            @Override
+            public Activation get(int index) {
+                Objects.checkIndex(index, currentCount);
+                return current[index];
+            }
+
+            @Override
+            public int size() {
+                return currentCount;
+            }
+        };
+
+        Reader() {
+            for (int i = 0; i < steps.length; i++) {
+                candidates[i] = new LongBuffer();
+                fires[i] = new LongBuffer();
+                if (scenarios.get(i).trigger() instanceof Trigger.Daily) {
+                    dailyDay[i] = new long[DAY_CACHE];
+                    Arrays.fill(dailyDay[i], Long.MIN_VALUE);
+                    dailyMillis[i] = new long[DAY_CACHE];
+                }
             }
         }
-        return Arrays.copyOf(times, count);
-    }
 
-    /** The times the trigger of scenario {@code i} proposes in {@code [fromMillis, toMillis)}, ascending, distinct. */
-    private long[] candidateTimes(int i, long fromMillis, long toMillis) {
-        Trigger trigger = scenarios.get(i).trigger();
-        List<Long> times = new ArrayList<>();
-        if (trigger instanceof Trigger.Every) {
-            Trigger.Every every = (Trigger.Every) trigger;
-            long period = every.period().toMillis();
-            for (long w = Math.floorDiv(fromMillis, period); w <= Math.floorDiv(toMillis, period); w++) {
-                long fire = candidate(i, every, w);
-                if (fire != Long.MIN_VALUE) {
+        /**
+         * Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. The
+         * list is a view that the next read replaces.
+         */
+        public List<Activation> read(long fromMillis, long toMillis) {
+            int version = manualVersion;
+            if (version != readManualVersion) {
+                snapshotManual();
+                readManualVersion = version;
+            }
+            Activation[] swap = previous;
+            previous = current;
+            previousCount = currentCount;
+            current = swap;
+            currentCount = 0;
+            for (int i = 0; i < steps.length; i++) {
+                long span = spanMillis[i];
+                LongBuffer times = fireTimes(i, fromMillis - span, toMillis);
+                for (int k = 0; k < times.size; k++) {
+                    long fire = times.values[k];
+                    if (fire + span > fromMillis && fire < toMillis) {
+                        add(reuseOrBuild(i, fire));
+                    }
+                }
+            }
+            Arrays.fill(previous, 0, previousCount, null);
+            previousCount = 0;
+            // Insertion sort by (fire time, scenario): a handful of elements, and no allocation unlike List.sort.
+            for (int a = 1; a < currentCount; a++) {
+                Activation x = current[a];
+                int b = a - 1;
+                while (b >= 0 && before(x, current[b])) {
+                    current[b + 1] = current[b];
+                    b--;
+                }
+                current[b + 1] = x;
+            }
+            return view;
+        }
+
+        private boolean before(Activation x, Activation y) {
+            return x.fireMillis() != y.fireMillis() ? x.fireMillis() < y.fireMillis()
+                    : x.scenarioIndex() < y.scenarioIndex();
+        }
+
+        private Activation reuseOrBuild(int i, long fire) {
+            for (int a = 0; a < previousCount; a++) {
+                Activation p = previous[a];
+                if (p.scenarioIndex() == i && p.fireMillis() == fire) {
+                    return p;
+                }
+            }
+            return activation(i, fire);
+        }
+
+        private void add(Activation activation) {
+            if (currentCount == current.length) {
+                current = Arrays.copyOf(current, currentCount * 2);
+            }
+            current[currentCount++] = activation;
+        }
+
+        private void snapshotManual() {
+            LongBuffer[] lists = new LongBuffer[steps.length];
+            for (Map.Entry<Long, List<Integer>> e : manual.entrySet()) {
+                for (int i : e.getValue()) {
+                    if (lists[i] == null) {
+                        lists[i] = new LongBuffer();
+                    }
+                    lists[i].add(e.getKey());
+                }
+            }
+            for (int i = 0; i < steps.length; i++) {
+                manualTimes[i] = lists[i] == null ? new long[0] : Arrays.copyOf(lists[i].values, lists[i].size);
+            }
+        }
+
+        /**
+         * Fire times of scenario {@code i} in {@code [fromMillis, toMillis)}, ascending: the times its trigger
+         * proposes, less those within {@code span + cooldown} after an earlier proposed time. Proposed times, fired or
+         * skipped, decide this, so the rule looks back a bounded time and stays pure; a periodic trigger whose period
+         * is shorter than that quiet time is silenced. The result is scenario {@code i}'s buffer, valid until its next
+         * use (an 'after' trigger uses its leader's buffers, and there are no cycles).
+         */
+        private LongBuffer fireTimes(int i, long fromMillis, long toMillis) {
+            long quiet = quietMillis[i];
+            LongBuffer proposed = candidateTimes(i, fromMillis - quiet, toMillis);
+            LongBuffer times = fires[i];
+            times.size = 0;
+            long[] c = proposed.values;
+            for (int k = 0; k < proposed.size; k++) {
+                long fire = c[k];
+                if (fire >= fromMillis && (k == 0 || c[k - 1] + quiet <= fire)) {
                     times.add(fire);
                 }
             }
-        } else if (trigger instanceof Trigger.At) {
-            times.add(((Trigger.At) trigger).instant().toEpochMilli());
-        } else if (trigger instanceof Trigger.Daily) {
-            long firstDay = Math.floorDiv(fromMillis, DAY) - 1;
-            long lastDay = Math.floorDiv(toMillis, DAY) + 1;
-            for (long day = firstDay; day <= lastDay; day++) {
-                times.add(LocalDate.ofEpochDay(day).atTime(((Trigger.Daily) trigger).time()).atZone(zone)
-                        .toInstant().toEpochMilli());
-            }
-        } else if (trigger instanceof Trigger.After) {
-            long delay = ((Trigger.After) trigger).delay().toMillis();
-            for (long leaderFire : fireTimes(leader[i], fromMillis - delay, toMillis - delay)) {
-                times.add(leaderFire + delay);
-            }
-        } else {
-            for (Map.Entry<Long, List<Integer>> e : manual.subMap(fromMillis, true, toMillis, false).entrySet()) {
-                if (e.getValue().contains(i)) {
-                    times.add(e.getKey());
+            return times;
+        }
+
+        /**
+         * The times the trigger of scenario {@code i} proposes in {@code [fromMillis, toMillis)}, ascending, distinct,
+         * in scenario {@code i}'s buffer.
+         */
+        private LongBuffer candidateTimes(int i, long fromMillis, long toMillis) {
+            Trigger trigger = scenarios.get(i).trigger();
+            LongBuffer times = candidates[i];
+            times.size = 0;
+            if (trigger instanceof Trigger.Every) {
+                Trigger.Every every = (Trigger.Every) trigger;
+                long period = every.period().toMillis();
+                for (long w = Math.floorDiv(fromMillis, period); w <= Math.floorDiv(toMillis, period); w++) {
+                    long fire = candidate(i, every, w);
+                    if (fire != Long.MIN_VALUE) {
+                        times.add(fire);
+                    }
+                }
+            } else if (trigger instanceof Trigger.At) {
+                times.add(((Trigger.At) trigger).instant().toEpochMilli());
+            } else if (trigger instanceof Trigger.Daily) {
+                long firstDay = Math.floorDiv(fromMillis, DAY) - 1;
+                long lastDay = Math.floorDiv(toMillis, DAY) + 1;
+                for (long day = firstDay; day <= lastDay; day++) {
+                    times.add(daily(i, (Trigger.Daily) trigger, day));
+                }
+            } else if (trigger instanceof Trigger.After) {
+                long delay = ((Trigger.After) trigger).delay().toMillis();
+                LongBuffer leaderFires = fireTimes(leader[i], fromMillis - delay, toMillis - delay);
+                for (int k = 0; k < leaderFires.size; k++) {
+                    times.add(leaderFires.values[k] + delay);
+                }
+            } else {
+                for (long t : manualTimes[i]) {
+                    times.add(t);
                 }
             }
+            times.keepSortedDistinctIn(fromMillis, toMillis);
+            return times;
         }
-        return times.stream().mapToLong(Long::longValue).filter(t -> t >= fromMillis && t < toMillis).sorted()
-                .distinct().toArray();
+
+        private long daily(int i, Trigger.Daily trigger, long day) {
+            int slot = (int) Math.floorMod(day, (long) DAY_CACHE);
+            if (dailyDay[i][slot] != day) {
+                dailyMillis[i][slot] = LocalDate.ofEpochDay(day).atTime(trigger.time()).atZone(zone).toInstant()
+                        .toEpochMilli();
+                dailyDay[i][slot] = day;
+            }
+            return dailyMillis[i][slot];
+        }
+    }
+
+    /** A growable list of longs. */
+    private static final class LongBuffer {
+        long[] values = new long[16];
+        int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** Keeps the values in {@code [from, to)}, then sorts them and drops repeats, like a sorted distinct stream. */
+        void keepSortedDistinctIn(long from, long to) {
+            int n = 0;
+            boolean sorted = true;
+            for (int k = 0; k < size; k++) {
+                long v = values[k];
+                if (v >= from && v < to) {
+                    sorted &= n == 0 || values[n - 1] <= v;
+                    values[n++] = v;
+                }
+            }
+            if (!sorted) {
+                Arrays.sort(values, 0, n);
+            }
+            int d = 0;
+            for (int k = 0; k < n; k++) {
+                if (d == 0 || values[d - 1] != values[k]) {
+                    values[d++] = values[k];
+                }
+            }
+            size = d;
+        }
     }
 
     /** The fire time of window {@code w}, whole seconds, or Long.MIN_VALUE when the window does not fire. */
@@ -250,10 +440,14 @@ public final class Schedule {
         long originOffset = Long.MAX_VALUE;
         Map<Integer, List<String>> affected = new TreeMap<>();
         for (int j = 0; j < compiled.length; j++) {
-            servers[j] = select(compiled[j].step.selector(), scenarioKey[i], fire);
-            masks[j] = new long[(fleet.size() + 63) >>> 6];
+            if (fixedServers[i][j] != null) {
+                servers[j] = fixedServers[i][j];
+                masks[j] = fixedMasks[i][j];
+            } else {
+                servers[j] = select(compiled[j].step.selector(), scenarioKey[i], fire);
+                masks[j] = mask(servers[j]);
+            }
             for (int s : servers[j]) {
-                masks[j][s >>> 6] |= 1L << s;
                 String metric = compiled[j].metric < 0 ? "*" : compiled[j].step.action().metric();
                 addAffected(affected, s, metric);
                 if (compiled[j].metric == responseMetric) {
@@ -269,6 +463,14 @@ public final class Schedule {
         }
         String id = scenario.name() + "@" + Instant.ofEpochMilli(fire);
         return new Activation(i, scenario, fire, id, servers, masks, origin, affected);
+    }
+
+    private long[] mask(int[] servers) {
+        long[] mask = new long[(fleet.size() + 63) >>> 6];
+        for (int s : servers) {
+            mask[s >>> 6] |= 1L << s;
+        }
+        return mask;
     }
 
     private static void addAffected(Map<Integer, List<String>> affected, int server, String metric) {
