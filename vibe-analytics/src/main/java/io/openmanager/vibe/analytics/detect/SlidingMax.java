@@ -25,6 +25,14 @@ final class SlidingMax {
     }
 
     void add(double v) {
+        if (v > 0.0 || size > 0) {
+            push(v);
+        } else {
+            count++;                                    // the usual case, kept small enough to inline
+        }
+    }
+
+    private void push(double v) {
         int cap = index.length;
         if (v > 0.0) {
             while (size > 0) {
