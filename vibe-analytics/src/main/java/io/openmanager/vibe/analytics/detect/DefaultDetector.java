@@ -260,16 +260,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             calVariance[i] = calibrators[i].variance;
             calN[i] = calibrators[i].n;
         }
-        long[] maxIndex = new long[recent.size];
-        double[] maxValue = new double[recent.size];
-        for (int i = 0; i < recent.size; i++) {
-            int at = (recent.head + i) % recent.index.length;
-            maxIndex[i] = recent.index[at];
-            maxValue[i] = recent.value[at];
-        }
+        SlidingMax.Deque deque = recent.deque();
         return new Snapshot(window, warmup, calibrationAlpha, suppression, suppressionFactor,
                 center, meanAbsDeviation, seasonal.snapshot(), calBins, calTail, calTotal, calWeight, calMean, calVariance, calN,
-                maxIndex, maxValue, recent.count, n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
+                deque.index(), deque.value(), recent.count(), n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
                 inputCounters());
     }
 
@@ -328,13 +322,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                 d.calibrators[i].variance = calibrationVariance[i];
                 d.calibrators[i].n = calibrationCount[i];
             }
-            for (int i = 0; i < maxIndex.length; i++) {
-                d.recent.index[i] = maxIndex[i];
-                d.recent.value[i] = maxValue[i];
-            }
-            d.recent.head = 0;
-            d.recent.size = maxIndex.length;
-            d.recent.count = maxCount;
+            d.recent.restore(maxIndex, maxValue, maxCount);
             d.n = n;
             d.previous = previous;
             d.shortMean = shortMean;

@@ -45,19 +45,22 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
 
     @Override
     protected double score(long timestampMillis, double value) {
-        double score = 0.0;
-        if (n >= warmup) {
-            double sd = Scores.floorScale(Math.sqrt(variance), mean);
-            expectedValue = mean;
-            expectedScale = sd;
-            score = Scores.fromZ((value - mean) / sd);
-        }
+        // Learns before scoring (against the saved estimates): then little is live across the score's Math.log
+        // call, which is a stub call that saves every live floating-point register.
+        boolean warm = n >= warmup;
+        double oldMean = mean;
+        double sd = Scores.floorScale(Math.sqrt(variance), oldMean);
         n++;
         double a = n >= settledFrom ? alpha : Math.max(alpha, 1.0 / n);
-        double d = value - mean;
-        mean += a * d;
+        double d = value - oldMean;
+        mean = oldMean + a * d;
         variance = (1.0 - a) * (variance + a * d * d);
-        return score;
+        if (!warm) {
+            return 0.0;
+        }
+        expectedValue = oldMean;
+        expectedScale = sd;
+        return Scores.fromZ(d / sd);
     }
 
     /** The current mean estimate. */

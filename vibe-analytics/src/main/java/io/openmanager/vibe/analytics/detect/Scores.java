@@ -8,9 +8,12 @@ final class Scores {
     private static final double LN10 = Math.log(10.0);
 
     /**
-     * Maps a z-score to [0, 1] without saturating early: {@code min(1, S / 24)} where {@code S = -log10 p} is the
-     * surprise of the two-sided normal tail probability {@code p} of |z|. So 0.5 means p = 1e-12 (|z| about 7.1)
-     * and 1 means p <= 1e-24 (|z| >= 10.2); |z| = 3 gives 0.107.
+     * Maps a z-score to a score without saturating early: {@code S / 24} where {@code S = -log10 p} is the
+     * surprise of the two-sided normal tail probability {@code p} of |z|, to be clamped to [0, 1] by the caller
+     * ({@link AbstractAnomalyDetector#update} does: every detector returns this from {@code score}, so a
+     * {@code min(1, ...)} here would only repeat that clamp on the hot path). So 0.5 means p = 1e-12 (|z| about
+     * 7.1) and 1 means p <= 1e-24 (|z| >= 10.2); |z| = 3 gives 0.107. Above 1 for larger |z|, and slightly below 0
+     * very near z = 0 (the approximation's error).
      */
     static double fromZ(double z) {
         double a = Math.abs(z);
@@ -18,7 +21,7 @@ final class Scores {
             return a >= 1e150 ? 1.0 : 0.0;
         }
         double surprise = -log10Erfc(a * 0.7071067811865476);
-        return Math.min(1.0, surprise / 24.0);
+        return surprise / 24.0;
     }
 
     /** log10 of erfc(x) for x >= 0, accurate in the far tail (Numerical Recipes erfcc, relative error < 1.2e-7). */

@@ -62,15 +62,7 @@ final class TailCalibrator {
             double sd = Math.sqrt(variance);
             double z = (u - mean) / (sd > minSd ? sd : minSd);
             if (z > COMMON_Z) {
-                double above = tailMass(bin + 1);
-                if (bin < BINS - 1) {
-                    above += bins[bin] * (1.0 - (position - bin));
-                }
-                if (above < COMMON_P * total) {
-                    double normal = Scores.log10UpperTail(z);
-                    double empirical = above > 0 ? Math.log10(above / total) : Double.NEGATIVE_INFINITY;
-                    log10P = Math.min(0.0, Math.max(normal, empirical));
-                }
+                log10P = log10Tail(z, position, bin);
             }
         }
         n++;
@@ -93,16 +85,37 @@ final class TailCalibrator {
         }
         total += weight;
         if (weight > RESCALE_AT) {
-            for (int b = 0; b < BINS; b++) {
-                bins[b] /= weight;
-            }
-            for (int i = 1; i <= BINS; i++) {
-                tail[i] /= weight;
-            }
-            total /= weight;
-            weight = 1.0;
+            rescale();
         }
         return log10P;
+    }
+
+    // The rare parts live in methods of their own so that the per-value method stays small enough for the JIT to
+    // inline it into its owner.
+
+    /** The tail probability of a statistic with normal z-score {@code z > COMMON_Z} at {@code position}. */
+    private double log10Tail(double z, double position, int bin) {
+        double above = tailMass(bin + 1);
+        if (bin < BINS - 1) {
+            above += bins[bin] * (1.0 - (position - bin));
+        }
+        if (above < COMMON_P * total) {
+            double normal = Scores.log10UpperTail(z);
+            double empirical = above > 0 ? Math.log10(above / total) : Double.NEGATIVE_INFINITY;
+            return Math.min(0.0, Math.max(normal, empirical));
+        }
+        return 0.0;
+    }
+
+    private void rescale() {
+        for (int b = 0; b < BINS; b++) {
+            bins[b] /= weight;
+        }
+        for (int i = 1; i <= BINS; i++) {
+            tail[i] /= weight;
+        }
+        total /= weight;
+        weight = 1.0;
     }
 
     /** The mass of bins {@code from} .. BINS - 1. */
