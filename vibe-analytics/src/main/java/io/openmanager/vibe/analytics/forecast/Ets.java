@@ -38,6 +38,8 @@ final class Ets {
         final double l0;
         final double b0;
         final double[] s0;
+        /** The seasonal states while {@link #run} recurses: one array per fit, not one per evaluation. */
+        private final double[] work;
 
         Spec(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi) {
             this.y = y;
@@ -68,6 +70,7 @@ final class Ets {
                     s0[i] = season == Season.MULTIPLICATIVE ? s0[i] / avg : s0[i] - avg;
                 }
             }
+            work = new double[s0.length];
         }
 
         int dims() {
@@ -76,7 +79,12 @@ final class Ets {
 
         /** Maps a point of the unit cube to (alpha, beta, gamma, phi). */
         double[] params(double[] u) {
-            double alpha = LO + (HI - LO) * u[0];
+            return params(u, new double[4]);
+        }
+
+        /** {@link #params(double[])} into {@code p}, which is returned. */
+        double[] params(double[] u, double[] p) {
+            p[0] = LO + (HI - LO) * u[0];
             int i = 1;
             double beta = 0;
             double phi = 1;
@@ -84,56 +92,144 @@ final class Ets {
                 beta = LO + (HI - LO) * u[i++];
                 phi = phiLo + (phiHi - phiLo) * u[i++];
             }
-            double gamma = season == Season.NONE ? 0 : LO + (HI - LO) * u[i];
-            return new double[] {alpha, beta, gamma, phi};
+            p[1] = beta;
+            p[2] = season == Season.NONE ? 0 : LO + (HI - LO) * u[i];
+            p[3] = phi;
+            return p;
         }
 
         /**
          * Runs the recursions; returns the SSE, and when {@code out} is non-null stores level, trend, the m seasonal
          * states (rotated so out[2 + j] is the state for step n + j + 1's season) and the one-step residual count.
+         * Allocates nothing: the optimisers call it a few hundred times per fit, and it is most of the fitting time.
          */
         double run(double[] p, double[] out) {
-            double alpha = p[0];
-            double beta = p[1];
-            double gamma = p[2];
-            double phi = p[3];
-            double[] s = s0.clone();
+            double[] s = work;
+            System.arraycopy(s0, 0, s, 0, s.length);
+            double sse;
+            if (season == Season.NONE) {
+                sse = runNone(p, out);
+            } else if (season == Season.ADDITIVE) {
+                sse = runAdditive(p, s, out);
+            } else {
+                sse = runMultiplicative(p, s, out);
+            }
+            if (!Double.isFinite(sse)) {
+                // The sum of squares never returns to finite once it is not, so one check at the end is enough.
+                return Double.POSITIVE_INFINITY;
+            }
+            if (out != null) {
+                int n = y.length;
+                for (int k = 0; k < m; k++) {
+                    out[2 + k] = s[(n + k) % m];
+                }
+            }
+            return sse;
+        }
+
+        // The three loops below are one recursion specialised per season; each keeps the general form's floating
+        // point operations and their order (so fits are bit-identical to it), hoisting only loop-invariant products.
+
+        private double runNone(double[] p, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
             double l = l0;
             double b = b0;
             double sse = 0;
-            int n = y.length;
-            boolean mul = season == Season.MULTIPLICATIVE;
-            int j = -1;
-            for (int t = 0; t < n; t++) {
+            for (int t = 0; t < y.length; t++) {
                 double lb = l + phi * b;
-                j = j + 1 == m ? 0 : j + 1;
-                double st = season == Season.NONE ? (mul ? 1 : 0) : s[j];
-                double yhat = mul ? lb * st : lb + st;
-                double e = y[t] - yhat;
+                double e = y[t] - (lb + 0.0);
                 sse += e * e;
-                double lNew = mul ? alpha * (y[t] / st) + (1 - alpha) * lb : alpha * (y[t] - st) + (1 - alpha) * lb;
+                double lNew = alpha * (y[t] - 0.0) + oneMinusAlpha * lb;
                 if (trend) {
-                    b = beta * (lNew - l) + (1 - beta) * phi * b;
-                }
-                if (season == Season.ADDITIVE) {
-                    s[j] = gamma * (y[t] - lNew) + (1 - gamma) * st;
-                } else if (mul) {
-                    s[j] = gamma * (y[t] / lNew) + (1 - gamma) * st;
-                    if (!(s[j] > 0)) {
-                        return Double.POSITIVE_INFINITY;
-                    }
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
                 }
                 l = lNew;
-                if (!Double.isFinite(sse)) {
-                    return Double.POSITIVE_INFINITY;
-                }
             }
             if (out != null) {
                 out[0] = l;
                 out[1] = b;
-                for (int k = 0; k < m; k++) {
-                    out[2 + k] = s[(n + k) % m];
+            }
+            return sse;
+        }
+
+        private double runAdditive(double[] p, double[] s, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double gamma = p[2];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double oneMinusGamma = 1 - gamma;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
+            final int m = this.m;
+            double l = l0;
+            double b = b0;
+            double sse = 0;
+            int j = -1;
+            for (int t = 0; t < y.length; t++) {
+                double lb = l + phi * b;
+                j = j + 1 == m ? 0 : j + 1;
+                double st = s[j];
+                double yt = y[t];
+                double e = yt - (lb + st);
+                sse += e * e;
+                double lNew = alpha * (yt - st) + oneMinusAlpha * lb;
+                if (trend) {
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
                 }
+                s[j] = gamma * (yt - lNew) + oneMinusGamma * st;
+                l = lNew;
+            }
+            if (out != null) {
+                out[0] = l;
+                out[1] = b;
+            }
+            return sse;
+        }
+
+        private double runMultiplicative(double[] p, double[] s, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double gamma = p[2];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double oneMinusGamma = 1 - gamma;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
+            final int m = this.m;
+            double l = l0;
+            double b = b0;
+            double sse = 0;
+            int j = -1;
+            for (int t = 0; t < y.length; t++) {
+                double lb = l + phi * b;
+                j = j + 1 == m ? 0 : j + 1;
+                double st = s[j];
+                double yt = y[t];
+                double e = yt - lb * st;
+                sse += e * e;
+                double lNew = alpha * (yt / st) + oneMinusAlpha * lb;
+                if (trend) {
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
+                }
+                double sNew = gamma * (yt / lNew) + oneMinusGamma * st;
+                if (!(sNew > 0)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                s[j] = sNew;
+                l = lNew;
+            }
+            if (out != null) {
+                out[0] = l;
+                out[1] = b;
             }
             return sse;
         }
@@ -182,8 +278,11 @@ final class Ets {
     }
 
     private static double minimiseOne(Spec spec) {
+        double[] unit = new double[1];
+        double[] p = new double[4];
         UnivariateFunction f = u -> {
-            double v = spec.run(spec.params(new double[] {u}), null);
+            unit[0] = u;
+            double v = spec.run(spec.params(unit, p), null);
             return Double.isFinite(v) ? v : Double.MAX_VALUE;
         };
         try {
@@ -204,8 +303,9 @@ final class Ets {
         }
         double[][] best = {start.clone()};
         double[] bestValue = {spec.run(spec.params(start), null)};
+        double[] p = new double[4];
         MultivariateFunction f = u -> {
-            double v = spec.run(spec.params(u), null);
+            double v = spec.run(spec.params(u, p), null);
             if (!Double.isFinite(v)) {
                 return Double.MAX_VALUE;
             }
