@@ -23,6 +23,9 @@ final class Ets {
     private static final double LO = 0.001;
     private static final double HI = 0.999;
     private static final int MAX_EVAL = 600;
+    /** BOBYQA's initial trust region radius and its stopping radius in the unit cube, for a fit from scratch. */
+    static final double RHO_BEGIN = 0.2;
+    static final double RHO_END = 1e-4;
 
     private Ets() {
     }
@@ -38,6 +41,8 @@ final class Ets {
         final double l0;
         final double b0;
         final double[] s0;
+        /** The seasonal states while {@link #run} recurses: one array per fit, not one per evaluation. */
+        private final double[] work;
 
         Spec(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi) {
             this.y = y;
@@ -68,6 +73,7 @@ final class Ets {
                     s0[i] = season == Season.MULTIPLICATIVE ? s0[i] / avg : s0[i] - avg;
                 }
             }
+            work = new double[s0.length];
         }
 
         int dims() {
@@ -76,7 +82,12 @@ final class Ets {
 
         /** Maps a point of the unit cube to (alpha, beta, gamma, phi). */
         double[] params(double[] u) {
-            double alpha = LO + (HI - LO) * u[0];
+            return params(u, new double[4]);
+        }
+
+        /** {@link #params(double[])} into {@code p}, which is returned. */
+        double[] params(double[] u, double[] p) {
+            p[0] = LO + (HI - LO) * u[0];
             int i = 1;
             double beta = 0;
             double phi = 1;
@@ -84,56 +95,144 @@ final class Ets {
                 beta = LO + (HI - LO) * u[i++];
                 phi = phiLo + (phiHi - phiLo) * u[i++];
             }
-            double gamma = season == Season.NONE ? 0 : LO + (HI - LO) * u[i];
-            return new double[] {alpha, beta, gamma, phi};
+            p[1] = beta;
+            p[2] = season == Season.NONE ? 0 : LO + (HI - LO) * u[i];
+            p[3] = phi;
+            return p;
         }
 
         /**
          * Runs the recursions; returns the SSE, and when {@code out} is non-null stores level, trend, the m seasonal
          * states (rotated so out[2 + j] is the state for step n + j + 1's season) and the one-step residual count.
+         * Allocates nothing: the optimisers call it a few hundred times per fit, and it is most of the fitting time.
          */
         double run(double[] p, double[] out) {
-            double alpha = p[0];
-            double beta = p[1];
-            double gamma = p[2];
-            double phi = p[3];
-            double[] s = s0.clone();
+            double[] s = work;
+            System.arraycopy(s0, 0, s, 0, s.length);
+            double sse;
+            if (season == Season.NONE) {
+                sse = runNone(p, out);
+            } else if (season == Season.ADDITIVE) {
+                sse = runAdditive(p, s, out);
+            } else {
+                sse = runMultiplicative(p, s, out);
+            }
+            if (!Double.isFinite(sse)) {
+                // The sum of squares never returns to finite once it is not, so one check at the end is enough.
+                return Double.POSITIVE_INFINITY;
+            }
+            if (out != null) {
+                int n = y.length;
+                for (int k = 0; k < m; k++) {
+                    out[2 + k] = s[(n + k) % m];
+                }
+            }
+            return sse;
+        }
+
+        // The three loops below are one recursion specialised per season; each keeps the general form's floating
+        // point operations and their order (so fits are bit-identical to it), hoisting only loop-invariant products.
+
+        private double runNone(double[] p, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
             double l = l0;
             double b = b0;
             double sse = 0;
-            int n = y.length;
-            boolean mul = season == Season.MULTIPLICATIVE;
-            int j = -1;
-            for (int t = 0; t < n; t++) {
+            for (int t = 0; t < y.length; t++) {
                 double lb = l + phi * b;
-                j = j + 1 == m ? 0 : j + 1;
-                double st = season == Season.NONE ? (mul ? 1 : 0) : s[j];
-                double yhat = mul ? lb * st : lb + st;
-                double e = y[t] - yhat;
+                double e = y[t] - (lb + 0.0);
                 sse += e * e;
-                double lNew = mul ? alpha * (y[t] / st) + (1 - alpha) * lb : alpha * (y[t] - st) + (1 - alpha) * lb;
+                double lNew = alpha * (y[t] - 0.0) + oneMinusAlpha * lb;
                 if (trend) {
-                    b = beta * (lNew - l) + (1 - beta) * phi * b;
-                }
-                if (season == Season.ADDITIVE) {
-                    s[j] = gamma * (y[t] - lNew) + (1 - gamma) * st;
-                } else if (mul) {
-                    s[j] = gamma * (y[t] / lNew) + (1 - gamma) * st;
-                    if (!(s[j] > 0)) {
-                        return Double.POSITIVE_INFINITY;
-                    }
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
                 }
                 l = lNew;
-                if (!Double.isFinite(sse)) {
-                    return Double.POSITIVE_INFINITY;
-                }
             }
             if (out != null) {
                 out[0] = l;
                 out[1] = b;
-                for (int k = 0; k < m; k++) {
-                    out[2 + k] = s[(n + k) % m];
+            }
+            return sse;
+        }
+
+        private double runAdditive(double[] p, double[] s, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double gamma = p[2];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double oneMinusGamma = 1 - gamma;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
+            final int m = this.m;
+            double l = l0;
+            double b = b0;
+            double sse = 0;
+            int j = -1;
+            for (int t = 0; t < y.length; t++) {
+                double lb = l + phi * b;
+                j = j + 1 == m ? 0 : j + 1;
+                double st = s[j];
+                double yt = y[t];
+                double e = yt - (lb + st);
+                sse += e * e;
+                double lNew = alpha * (yt - st) + oneMinusAlpha * lb;
+                if (trend) {
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
                 }
+                s[j] = gamma * (yt - lNew) + oneMinusGamma * st;
+                l = lNew;
+            }
+            if (out != null) {
+                out[0] = l;
+                out[1] = b;
+            }
+            return sse;
+        }
+
+        private double runMultiplicative(double[] p, double[] s, double[] out) {
+            final double alpha = p[0];
+            final double beta = p[1];
+            final double gamma = p[2];
+            final double phi = p[3];
+            final double oneMinusAlpha = 1 - alpha;
+            final double oneMinusBetaPhi = (1 - beta) * phi;
+            final double oneMinusGamma = 1 - gamma;
+            final double[] y = this.y;
+            final boolean trend = this.trend;
+            final int m = this.m;
+            double l = l0;
+            double b = b0;
+            double sse = 0;
+            int j = -1;
+            for (int t = 0; t < y.length; t++) {
+                double lb = l + phi * b;
+                j = j + 1 == m ? 0 : j + 1;
+                double st = s[j];
+                double yt = y[t];
+                double e = yt - lb * st;
+                sse += e * e;
+                double lNew = alpha * (yt / st) + oneMinusAlpha * lb;
+                if (trend) {
+                    b = beta * (lNew - l) + oneMinusBetaPhi * b;
+                }
+                double sNew = gamma * (yt / lNew) + oneMinusGamma * st;
+                if (!(sNew > 0)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                s[j] = sNew;
+                l = lNew;
+            }
+            if (out != null) {
+                out[0] = l;
+                out[1] = b;
             }
             return sse;
         }
@@ -142,13 +241,35 @@ final class Ets {
     /** Fits the structure and returns the fitted model. Requires {@code y.length >= 2 * m} when seasonal. */
     static Fitted fit(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi,
                       String description) {
-        Spec spec = new Spec(y, m, trend, season, phiLo, phiHi);
+        return fit(y, m, trend, season, phiLo, phiHi, description, RHO_END);
+    }
+
+    /** {@link #fit(double[], int, boolean, Season, double, double, String)} stopping at {@code rhoEnd}. */
+    static Fitted fit(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi,
+                      String description, double rhoEnd) {
+        return fit(new Spec(y, m, trend, season, phiLo, phiHi), description, null, RHO_BEGIN, rhoEnd);
+    }
+
+    /**
+     * The structure of {@code model} fitted again on another series (initial states recomputed), the optimiser
+     * starting from {@code model}'s parameters with a trust region of {@code rhoBegin} and stopping at {@code rhoEnd}:
+     * for a refit on a longer version of the same series, where the optimum moves little. Requires
+     * {@code y.length >= 2 * model.period()} when seasonal.
+     */
+    static Fitted refit(double[] y, EtsModel model, double rhoBegin, double rhoEnd) {
+        Spec spec = new Spec(y, model.m, model.trend, model.season, model.phiLo, model.phiHi);
+        return fit(spec, model.description(), model.unit, rhoBegin, rhoEnd);
+    }
+
+    private static Fitted fit(Spec spec, String description, double[] start, double rhoBegin, double rhoEnd) {
+        double[] y = spec.y;
+        boolean trend = spec.trend;
         int d = spec.dims();
         double[] best;
         if (d == 1) {
             best = new double[] {minimiseOne(spec)};
         } else {
-            best = minimise(spec, d);
+            best = minimise(spec, d, start, rhoBegin, rhoEnd);
         }
         double[] p = spec.params(best);
         double[] state = new double[2 + spec.m];
@@ -160,7 +281,7 @@ final class Ets {
         int params = d + (trend ? 1 : 0) + 1;
         int dof = Math.max(1, y.length - params);
         double sigma = Math.sqrt(sse / dof);
-        return new EtsModel(description, spec.m, y.length, spec.season, trend, p, state, sigma);
+        return new EtsModel(description, spec, best, p, state, sigma);
     }
 
     /**
@@ -169,7 +290,7 @@ final class Ets {
      * Requires {@code y.length >= 2 * model.period()} when seasonal.
      */
     static Fitted rerun(double[] y, EtsModel model) {
-        Spec spec = new Spec(y, model.m, model.trend, model.season, 1, 1);
+        Spec spec = new Spec(y, model.m, model.trend, model.season, model.phiLo, model.phiHi);
         double[] p = {model.alpha, model.beta, model.gamma, model.phi};
         double[] state = new double[2 + spec.m];
         double sse = spec.run(p, state);
@@ -177,13 +298,15 @@ final class Ets {
             return Fitted.naive(y, model.description() + " -> naive");
         }
         int dof = Math.max(1, y.length - (spec.dims() + (model.trend ? 1 : 0) + 1));
-        return new EtsModel(model.description(), spec.m, y.length, spec.season, model.trend, p, state,
-                Math.sqrt(sse / dof));
+        return new EtsModel(model.description(), spec, model.unit, p, state, Math.sqrt(sse / dof));
     }
 
     private static double minimiseOne(Spec spec) {
+        double[] unit = new double[1];
+        double[] p = new double[4];
         UnivariateFunction f = u -> {
-            double v = spec.run(spec.params(new double[] {u}), null);
+            unit[0] = u;
+            double v = spec.run(spec.params(unit, p), null);
             return Double.isFinite(v) ? v : Double.MAX_VALUE;
         };
         try {
@@ -196,16 +319,21 @@ final class Ets {
         }
     }
 
-    private static double[] minimise(Spec spec, int d) {
+    private static double[] minimise(Spec spec, int d, double[] warmStart, double rhoBegin, double rhoEnd) {
         double[] start = new double[d];
-        java.util.Arrays.fill(start, 0.2);
-        if (spec.trend) {
-            start[2] = 0.9; // damping near its upper bound
+        if (warmStart != null) {
+            System.arraycopy(warmStart, 0, start, 0, d);
+        } else {
+            java.util.Arrays.fill(start, 0.2);
+            if (spec.trend) {
+                start[2] = 0.9; // damping near its upper bound
+            }
         }
         double[][] best = {start.clone()};
         double[] bestValue = {spec.run(spec.params(start), null)};
+        double[] p = new double[4];
         MultivariateFunction f = u -> {
-            double v = spec.run(spec.params(u), null);
+            double v = spec.run(spec.params(u, p), null);
             if (!Double.isFinite(v)) {
                 return Double.MAX_VALUE;
             }
@@ -219,7 +347,7 @@ final class Ets {
         double[] hi = new double[d];
         java.util.Arrays.fill(hi, 1);
         try {
-            new BOBYQAOptimizer(2 * d + 1, 0.2, 1e-4).optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f),
+            new BOBYQAOptimizer(2 * d + 1, rhoBegin, rhoEnd).optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f),
                     GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lo, hi));
         } catch (RuntimeException e) {
             // Too many evaluations or a numerical failure: the best point seen so far is kept.
@@ -240,13 +368,19 @@ final class Ets {
         private final double slope;
         private final double[] seasons;
         private final double sigma;
+        private final double phiLo;
+        private final double phiHi;
+        /** The optimiser's point in the unit cube that {@link Spec#params(double[])} maps to the parameters. */
+        private final double[] unit;
 
-        EtsModel(String description, int m, int n, Season season, boolean trend, double[] p, double[] state,
-                 double sigma) {
-            super(description, m, n);
-            this.m = m;
-            this.season = season;
-            this.trend = trend;
+        EtsModel(String description, Spec spec, double[] unit, double[] p, double[] state, double sigma) {
+            super(description, spec.m, spec.y.length);
+            this.m = spec.m;
+            this.season = spec.season;
+            this.trend = spec.trend;
+            this.phiLo = spec.phiLo;
+            this.phiHi = spec.phiHi;
+            this.unit = unit.clone();
             this.alpha = p[0];
             this.beta = p[1];
             this.gamma = p[2];

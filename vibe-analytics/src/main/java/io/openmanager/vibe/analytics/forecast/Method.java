@@ -49,8 +49,9 @@ public enum Method {
      * parameters fitted on the earliest); keeps the method, or the mean of the three
      * best, with the lowest mean holdout score ({@code sMAPE / sMAPE_baseline + MAE / MAE_baseline}) among those no
      * worse than the baseline (seasonal naive, or naive when non-seasonal) on both sMAPE and MAE, so never worse than
-     * it on its holdout; then refits the choice on the whole series. Too short for a holdout (fewer than two periods
-     * plus one holdout): the baseline.
+     * it on its holdout; then refits the choice on the whole series (a smoothing model's optimiser starting from its
+     * earliest fold's parameters, which makes its fit on the whole series differ slightly from the same method's
+     * fit from scratch). Too short for a holdout (fewer than two periods plus one holdout): the baseline.
      */
     AUTO("auto");
 

@@ -37,6 +37,11 @@ final class SimpleForecaster implements Forecaster {
 
     /** Fits a cleaned, non-empty series with a known period. */
     static Fitted fitClean(Method method, double[] y, int m, int window) {
+        return fitClean(method, y, m, window, Ets.RHO_END);
+    }
+
+    /** {@link #fitClean(Method, double[], int, int)} with the smoothing optimiser stopping at {@code rhoEnd}. */
+    static Fitted fitClean(Method method, double[] y, int m, int window, double rhoEnd) {
         int n = y.length;
         String name = method.cliName();
         try {
@@ -50,11 +55,11 @@ final class SimpleForecaster implements Forecaster {
                 case LINEAR:
                     return n >= 2 ? Fitted.linear(y, window, name) : Fitted.naive(y, name + " -> naive");
                 case HOLT:
-                    return holt(y, name);
+                    return holt(y, name, rhoEnd);
                 case HOLT_WINTERS_ADDITIVE:
                 case HOLT_WINTERS_MULTIPLICATIVE:
                     if (m < 2 || n < 2 * m) {
-                        return holt(y, name + " -> holt");
+                        return holt(y, name + " -> holt", rhoEnd);
                     }
                     boolean mul = method == Method.HOLT_WINTERS_MULTIPLICATIVE;
                     if (mul && !Series.allPositive(y)) {
@@ -62,7 +67,7 @@ final class SimpleForecaster implements Forecaster {
                         name += " -> hw-add";
                     }
                     return Ets.fit(y, m, true, mul ? Ets.Season.MULTIPLICATIVE : Ets.Season.ADDITIVE, 0.8, 1.0,
-                            name);
+                            name, rhoEnd);
                 case THETA:
                     return Theta.theta(y, m, name);
                 default:
@@ -74,10 +79,10 @@ final class SimpleForecaster implements Forecaster {
         }
     }
 
-    private static Fitted holt(double[] y, String name) {
+    private static Fitted holt(double[] y, String name, double rhoEnd) {
         if (y.length < MIN_HOLT) {
             return Fitted.naive(y, name + " -> naive");
         }
-        return Ets.fit(y, 1, true, Ets.Season.NONE, 0.8, 0.98, name);
+        return Ets.fit(y, 1, true, Ets.Season.NONE, 0.8, 0.98, name, rhoEnd);
     }
 }
