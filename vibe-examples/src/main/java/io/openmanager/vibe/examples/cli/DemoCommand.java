@@ -93,6 +93,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // First, so that a Ctrl-C during the set-up (engine, scenarios, pipeline) also ends with a summary (of nothing
+        // yet) rather than killing the JVM; closed only after the summary is flushed, so the JVM waits for it.
+        try (GracefulStop stop = new GracefulStop("vibe-demo-stop")) {
+            run(stop);
+        }
+        return VibeCli.EXIT_OK;
+    }
+
+    private void run(GracefulStop stop) throws IOException {
         Locale locale = RunAnalysis.locale(spec, lang);
         SimulationEngine.Builder builder = SimulationEngine.builder().seed(seed);
         if (scenarioFiles != null) {
@@ -108,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
         double pace = speed != null ? speed
                 : realtime ? 1 : Math.max(1, window.toMillis() / 1000.0 / DEFAULT_WALL_SECONDS);
         if (!(pace > 0) || Double.isInfinite(pace)) {
-            throw usage("--speed must be positive: " + speed);
+            throw usage("--speed must be positive and finite: " + speed);
         }
         PrintWriter out = spec.commandLine().getOut();
         Dashboard dashboard = new Dashboard(engine, out, Progress.terminalAttached(), locale);
@@ -118,15 +127,19 @@ final class DemoCommand implements Callable<Integer> {
             dashboard.onEvent(event);
         };
         long wallStart = System.nanoTime();
-        // Closed only after the summary is printed: on Ctrl-C the JVM waits for it, so the summary so far is out.
-        try (GracefulStop stop = new GracefulStop("vibe-demo-stop")) {
-            RealtimeDriver driver = engine.realtime(both).untilTick(ticks).speed(pace).sleeper(stop.sleeper());
-            stop.watch(driver);
+        RealtimeDriver driver = engine.realtime(both).untilTick(ticks).speed(pace).sleeper(stop.sleeper());
+        stop.watch(driver);
+        try {
             driver.run();
-            dashboard.summary(driver.produced(), Duration.ofNanos(System.nanoTime() - wallStart));
-            out.flush();
+        } finally {
+            // Even when a listener fails: the summary so far, and flushed before the stop is released (out does not
+            // flush by itself, and on Ctrl-C the JVM ends as soon as the stop is closed).
+            try {
+                dashboard.summary(driver.produced(), Duration.ofNanos(System.nanoTime() - wallStart));
+            } finally {
+                out.flush();
+            }
         }
-        return VibeCli.EXIT_OK;
     }
 
     private ParameterException usage(String message) {
