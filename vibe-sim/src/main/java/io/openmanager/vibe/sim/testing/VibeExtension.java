@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When a test that received a Vibe object fails (in the test method, or in a {@code @BeforeEach} or
  * {@code @AfterEach} method), the extension prints to standard error
- * {@code Vibe seed for this failure: N — pin it with @VibeSeed(N)}, publishes the report entry
+ * {@code Vibe seed for this failure: N — pin it with @VibeSeed(NL)}, publishes the report entry
  * {@value #SEED_REPORT_KEY}, and adds the same message to the failure as a suppressed exception, so it appears in the
  * stack trace of every report; the failure itself is rethrown unchanged.
  */
@@ -109,8 +109,9 @@ public final class VibeExtension implements ParameterResolver, TestExecutionExce
         if (seed != null) {
             String message = seed.pinned
                     ? "Vibe seed for this failure: " + seed.value + " (pinned by " + seed.source + ")"
+                    // The L suffix: a seed is a long, and most do not fit the int literal that a bare number is.
                     : "Vibe seed for this failure: " + seed.value + " \u2014 pin it with @VibeSeed(" + seed.value
-                    + ")";
+                    + "L)";
             System.err.println(message + "  [" + context.getDisplayName() + "]");
             context.publishReportEntry(SEED_REPORT_KEY, Long.toString(seed.value));
             throwable.addSuppressed(new VibeSeedReport(message));

@@ -45,7 +45,7 @@ class VibeExtensionTest {
         Run run = run(UnpinnedFailing.class);
 
         long seed = SEEDS.get("unpinned");
-        String message = "Vibe seed for this failure: " + seed + " \u2014 pin it with @VibeSeed(" + seed + ")";
+        String message = "Vibe seed for this failure: " + seed + " \u2014 pin it with @VibeSeed(" + seed + "L)";
         assertThat(run.results.testEvents().failed().count()).isEqualTo(1);
         Throwable failure = run.failures().get(0);
         assertThat(failure).hasMessage("boom");
@@ -109,7 +109,7 @@ class VibeExtensionTest {
         long seed = SEEDS.get("before-each");
         assertThat(run.failures().get(0)).hasMessage("setup failed");
         assertThat(run.failures().get(0).getSuppressed()).singleElement()
-                .hasToString("Vibe seed for this failure: " + seed + " \u2014 pin it with @VibeSeed(" + seed + ")");
+                .hasToString("Vibe seed for this failure: " + seed + " \u2014 pin it with @VibeSeed(" + seed + "L)");
     }
 
     @Test
