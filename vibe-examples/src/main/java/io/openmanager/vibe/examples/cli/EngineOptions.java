@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,16 +153,21 @@ final class EngineOptions {
      * @param fleet   the fleet whose hostnames the scenarios may name
      * @return their scenarios
      * @throws ParameterException "invalid scenarios:" and every problem, each with its position, source line and
-     *                            caret (as {@code vibe scenario check} prints them), or "cannot read scenarios: "
-     *                            and the I/O error
+     *                            caret (as {@code vibe scenario check} prints them), "cannot read scenario file
+     *                            'F': no such file", or "cannot read scenarios: " and the I/O error
      */
     static List<Scenario> loadScenarios(CommandSpec command, List<Path> files, Fleet fleet) {
         try {
             return ScenarioFiles.load(files, fleet);
         } catch (ScenarioParseException e) {
             throw new ParameterException(command.commandLine(), "invalid scenarios:\n" + e.getMessage());
+        } catch (NoSuchFileException e) {
+            // Worded as a fleet file's: the path alone (the exception's message) does not say what is wrong with it.
+            throw new ParameterException(command.commandLine(), "cannot read scenario file '" + e.getFile()
+                    + "': no such file");
         } catch (IOException e) {
-            throw new ParameterException(command.commandLine(), "cannot read scenarios: " + e.getMessage());
+            throw new ParameterException(command.commandLine(), "cannot read scenarios: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

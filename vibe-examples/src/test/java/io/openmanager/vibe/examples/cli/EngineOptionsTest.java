@@ -110,6 +110,6 @@ class EngineOptionsTest {
         assertThat(invalid.errLines()).first().isEqualTo("vibe " + command + ": invalid scenarios:");
         assertThat(invalid.err()).contains(broken + ":2:30: error: unknown metric 'cpu'").doesNotContain("\tat ");
         assertUsageError(run(command, "--duration", "1m", "--scenarios", missing.toString()), command,
-                "cannot read scenarios: " + missing);
+                "cannot read scenario file '" + missing + "': no such file");
     }
 }
