@@ -27,7 +27,7 @@ final class Scores {
     /** log10 of erfc(x) for x >= 0, accurate in the far tail (Numerical Recipes erfcc, relative error < 1.2e-7). */
     static double log10Erfc(double x) {
         double t = 1.0 / (1.0 + 0.5 * x);
-        double ln = Math.log(t) - x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        double ln = Log.of(t) - x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
                 + t * (-0.82215223 + t * 0.17087277))))))));
         return ln / LN10;
