@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The detectors whose only logarithm is {@link Scores#fromZ}'s (computed by {@link Log}, plain Java arithmetic) give
- * the same bits on every JVM and CPU: their scores are pinned here bit for bit. The input is made with arithmetic
+ * The detectors whose only logarithm is {@link Scores#fromZ}'s (computed by {@link Log}, plain Java arithmetic), and
+ * those with none, give the same bits on every JVM and CPU: their scores are pinned here bit for bit. The input is made with arithmetic
  * only (no {@code Math.log} or {@code Math.cos}), so it is the same everywhere too.
  */
 class PlatformIndependentScoresTest {
@@ -36,6 +36,9 @@ class PlatformIndependentScoresTest {
         "ewma, a188037c72e5a6b282f881068e860fa5",
         "seasonal, a65fd7b1a3bf59c7d2a6148c5c7cda69",
         "robust-window, 28c9c7cf2437a21b7ea943da66d0ea3d",
+        "threshold, 03eb2ba8e86bd4d70b4bf752f3584f3b",
+        "cusum, b28b28599aca3ad5429598f932437faf",
+        "page-hinkley, fce844fe3d9f6be5b438a21cb8bb49d7",
     })
     void scoresArePinnedBitForBit(String name, String expectedDigest) throws Exception {
         double[] scores = Synthetic.run(AnomalyDetectors.create(name), series());
