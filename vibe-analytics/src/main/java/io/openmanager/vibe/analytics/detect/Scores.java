@@ -15,7 +15,7 @@ final class Scores {
      * ({@link AbstractAnomalyDetector#update} does: every detector returns this from {@code score}, so a
      * {@code min(1, ...)} here would only repeat that clamp on the hot path). So 0.5 means p = 1e-12 (|z| about
      * 7.1) and 1 means p <= 1e-24 (|z| >= 10.2); |z| = 3 gives 0.107. Above 1 for larger |z|, and slightly below 0
-     * very near z = 0 (the approximation's error).
+     * very near z = 0 (the approximation's error). Plain arithmetic and {@link Log}: the same bits on every platform.
      */
     static double fromZ(double z) {
         double a = Math.abs(z);
