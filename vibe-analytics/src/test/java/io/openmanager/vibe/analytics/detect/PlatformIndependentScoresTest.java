@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The detectors whose only logarithm is {@link Scores#fromZ}'s (computed by {@link Log}, plain Java arithmetic), and
- * those with none, give the same bits on every JVM and CPU: their scores are pinned here bit for bit. The input is made with arithmetic
- * only (no {@code Math.log} or {@code Math.cos}), so it is the same everywhere too.
+ * those with none, give the same bits on every JVM and CPU: their scores are pinned here bit for bit. The input is
+ * made with arithmetic only (no {@code Math.log} or {@code Math.cos}), so it is the same everywhere too.
  */
 class PlatformIndependentScoresTest {
     private static double[] series() {
