@@ -45,8 +45,7 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
 
     @Override
     protected double score(long timestampMillis, double value) {
-        // Learns before scoring (against the saved estimates): then little is live across the score's Math.log
-        // call, which is a stub call that saves every live floating-point register.
+        // Learns before scoring (against the saved estimates): then little is live across the score's logarithm.
         boolean warm = n >= warmup;
         double oldMean = mean;
         double sd = Scores.floorScale(Math.sqrt(variance), oldMean);
