@@ -9,10 +9,10 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A serialisable recipe for a {@link SimulationEngine}: what a Flink job ships to its TaskManagers so that every reader
@@ -27,8 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SimulationSpec implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Map<SimulationSpec, SimulationEngine> ENGINES = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ENGINES = 4;
+    /** Least recently used first; guarded by itself, so that an engine is built once per JVM for equal specs. */
+    private static final Map<SimulationSpec, SimulationEngine> ENGINES =
+            new LinkedHashMap<>(MAX_CACHED_ENGINES * 2, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SimulationSpec, SimulationEngine> eldest) {
+                    return size() > MAX_CACHED_ENGINES;
+                }
+            };
 
     private final long seed;
     private final int servers;
@@ -73,19 +82,19 @@ public final class SimulationSpec implements Serializable {
 
     /**
      * The engine this spec describes. Engines are cached per JVM (a TaskManager's slots share one for equal specs, so a
-     * million-server fleet model exists once per JVM rather than once per reader); an engine is safe to share.
+     * million-server fleet model exists once per JVM rather than once per reader); an engine is safe to share. The
+     * cache keeps the engines of the four most recently used specs; a reader that asks while another builds the same
+     * spec's engine waits for it rather than building a second one.
      */
     public SimulationEngine engine() {
-        SimulationEngine cached = ENGINES.get(this);
-        if (cached != null) {
+        synchronized (ENGINES) {
+            SimulationEngine cached = ENGINES.get(this);
+            if (cached == null) {
+                cached = newEngine();
+                ENGINES.put(this, cached);
+            }
             return cached;
         }
-        SimulationEngine built = newEngine();
-        if (ENGINES.size() >= MAX_CACHED_ENGINES) {
-            ENGINES.clear();
-        }
-        SimulationEngine previous = ENGINES.putIfAbsent(this, built);
-        return previous != null ? previous : built;
     }
 
     private SimulationEngine newEngine() {

@@ -47,6 +47,8 @@ import java.util.Set;
 public final class RootCauseRanker {
     /** The default onset tolerance: one minute. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(1);
+    private static final Duration MIN_TOLERANCE = Duration.ofMillis(1);
+    private static final Duration MAX_TOLERANCE = Duration.ofMillis(Long.MAX_VALUE);
     /** The default largest lag of lead-lag evidence, in samples: 12 (one minute at 5 s). */
     public static final int DEFAULT_MAX_LAG = 12;
     /** The default correlation of changes at which two servers count as linked. */
@@ -382,12 +384,16 @@ public final class RootCauseRanker {
          * How close onsets must be for an anomalous upstream to explain its dependent, and the scale of the onset
          * score.
          *
-         * @throws IllegalArgumentException if not positive
+         * @param value at least one millisecond (the ranker works in whole milliseconds)
+         * @throws IllegalArgumentException if shorter than one millisecond or too long to count in milliseconds
          */
         public Builder tolerance(Duration value) {
             Objects.requireNonNull(value, "tolerance must not be null");
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("tolerance must be positive: " + value);
+            if (value.compareTo(MIN_TOLERANCE) < 0) {
+                throw new IllegalArgumentException("tolerance must be at least 1 ms: " + value);
+            }
+            if (value.compareTo(MAX_TOLERANCE) > 0) {
+                throw new IllegalArgumentException("tolerance is too long to count in milliseconds: " + value);
             }
             tolerance = value;
             return this;

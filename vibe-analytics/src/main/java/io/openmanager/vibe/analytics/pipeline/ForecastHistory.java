@@ -12,6 +12,7 @@ final class ForecastHistory {
     private final float[] ring;
     private int head;
     private int size;
+    private int finitePoints;
     private long openBucket = NONE;
     private double sum;
     private int count;
@@ -52,13 +53,21 @@ final class ForecastHistory {
     }
 
     private void push(double mean) {
-        ring[head] = (float) mean;
+        if (size == ring.length && Float.isFinite(ring[head])) {
+            finitePoints--;
+        }
+        float stored = (float) mean;
+        ring[head] = stored;
         head = head + 1 == ring.length ? 0 : head + 1;
         if (size < ring.length) {
             size++;
         }
-        if (Double.isFinite(mean)) {
+        if (Float.isFinite(stored)) {
+            finitePoints++;
             lastFinite = mean;
+        } else if (finitePoints == 0) {
+            // The newest finite point scrolled out: nothing left to forecast from.
+            lastFinite = Double.NaN;
         }
     }
 
@@ -72,9 +81,14 @@ final class ForecastHistory {
         return size;
     }
 
-    /** The newest finite closed point, or NaN. */
+    /** The newest finite closed point still held, or NaN when the ring holds none. */
     double lastFinite() {
         return lastFinite;
+    }
+
+    /** Closed points held that are finite (not gaps). */
+    int finitePoints() {
+        return finitePoints;
     }
 
     /** The closed points, oldest first, in a new array. */

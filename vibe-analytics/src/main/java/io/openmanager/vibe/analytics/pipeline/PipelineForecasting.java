@@ -19,7 +19,9 @@ import java.time.Instant;
  *
  * <p>Refits are spread: the series at position {@code n} of the fleet's (server, metric) order refits when the bucket
  * that just closed, plus {@code n}, is a multiple of the refit interval in buckets; so with 30-minute refits and
- * 1-minute buckets a thirtieth of the series refits at each minute instead of all of them at once. Recording costs a
+ * 1-minute buckets a thirtieth of the series refits at each minute instead of all of them at once. A series whose
+ * history holds no finite point (it reported only NaN for longer than the history) is not refitted, so it publishes
+ * no forecast until it reports a value again. Recording costs a
  * few arithmetic operations and no allocation; a refit allocates its model, forecast and events.
  */
 final class PipelineForecasting {
@@ -53,7 +55,7 @@ final class PipelineForecasting {
             long last = history.lastClosedBucket();
             int every = settings.refitPoints();
             if (Math.floorDiv(last + ordinal, every) != Math.floorDiv(last - closed + ordinal, every)
-                    && history.size() >= settings.minimumPoints() && Double.isFinite(history.lastFinite())) {
+                    && history.size() >= settings.minimumPoints() && history.finitePoints() > 0) {
                 refit(state, history, key, last, millis);
             }
         }

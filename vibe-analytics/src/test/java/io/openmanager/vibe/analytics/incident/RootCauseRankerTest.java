@@ -177,7 +177,13 @@ class RootCauseRankerTest {
         assertThatThrownBy(() -> RootCauseRanker.builder().dependencies(Map.of("a", List.of("a"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot depend on itself");
         assertThatThrownBy(() -> RootCauseRanker.builder().tolerance(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance must be positive");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("tolerance must be at least 1 ms: PT-1S");
+        assertThatThrownBy(() -> RootCauseRanker.builder().tolerance(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("tolerance must be at least 1 ms: PT0S");
+        assertThatThrownBy(() -> RootCauseRanker.builder().tolerance(Duration.ofNanos(999_999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tolerance must be at least 1 ms: PT0.000999999S");
+        assertThat(RootCauseRanker.builder().tolerance(Duration.ofMillis(1)).build()).isNotNull();
         assertThatThrownBy(() -> RootCauseRanker.onsetOnly().rank(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("incident");
     }

@@ -262,8 +262,64 @@ class PipelineForecastingTest {
         assertThat(history.toArray()).containsExactly(Double.NaN, Double.NaN, 5, Double.NaN);
         assertThat(history.add(1_000_000, 7)).isEqualTo(1_000_000 - 15);
         assertThat(history.toArray()).containsExactly(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        assertThat(history.lastFinite()).isEqualTo(7);
+        // The 7 of bucket 15 scrolled out with the gap: nothing finite is left.
+        assertThat(history.lastFinite()).isNaN();
+        assertThat(history.finitePoints()).isZero();
         assertThat(history.size()).isEqualTo(4);
+    }
+
+    @Test
+    void forecastHistoryCountsFinitePointsAndForgetsTheLastFiniteWhenItScrollsOut() {
+        ForecastHistory history = new ForecastHistory(3);
+
+        history.add(0, 4);
+        history.add(1, 6);
+        history.add(2, Double.NaN);
+        assertThat(history.finitePoints()).isEqualTo(2);
+        history.add(3, Double.NaN);
+        history.add(4, Double.NaN);
+        assertThat(history.toArray()).containsExactly(6, Double.NaN, Double.NaN);
+        assertThat(history.finitePoints()).isEqualTo(1);
+        assertThat(history.lastFinite()).isEqualTo(6);
+        history.add(5, 8);
+        assertThat(history.toArray()).containsExactly(Double.NaN, Double.NaN, Double.NaN);
+        assertThat(history.finitePoints()).isZero();
+        assertThat(history.lastFinite()).isNaN();
+        history.add(6, Double.NaN);
+        assertThat(history.toArray()).containsExactly(Double.NaN, Double.NaN, 8);
+        assertThat(history.finitePoints()).isEqualTo(1);
+        assertThat(history.lastFinite()).isEqualTo(8);
+    }
+
+    @Test
+    void aSeriesReportingOnlyNaNForLongerThanTheHistoryStopsBeingForecast() {
+        List<VibeEvent> out = new ArrayList<>();
+        // 2 h of history; refits every 30 min.
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(out::add)
+                .forecasting(ForecastSettings.builder().history(Duration.ofHours(2)).build()).build();
+        MutableFleetFrame frame = new MutableFleetFrame(FLEET, METRICS);
+        FrameEvent event = new FrameEvent(frame.view());
+        feed(pipeline, frame, event, 0, 3 * TICKS_PER_HOUR);
+        // From hour 3 db-1's disk reports only NaN, for 5 hours.
+        for (int t = 3 * TICKS_PER_HOUR; t < 8 * TICKS_PER_HOUR; t++) {
+            frame.setTime(t, t * STEP_MILLIS);
+            for (int s = 0; s < FLEET.size(); s++) {
+                for (int m = 0; m < METRICS.size(); m++) {
+                    frame.set(s, m, 30 + 5 * s + 2 * m + 0.5 * Math.sin(t * 1.7 + 3 * m + s));
+                }
+            }
+            frame.set(1, DISK, Double.NaN);
+            pipeline.onEvent(event);
+        }
+
+        List<ForecastEvent> disk = only(out, ForecastEvent.class).stream()
+                .filter(f -> f.serverId().equals("db-1") && f.metric().equals("disk_usage"))
+                .collect(Collectors.toList());
+        Instant historyGone = Instant.ofEpochSecond(5 * 3_600);
+        assertThat(disk).filteredOn(f -> f.timestamp().isBefore(Instant.ofEpochSecond(3 * 3_600))).isNotEmpty();
+        assertThat(disk).filteredOn(f -> !f.timestamp().isBefore(historyGone)).isEmpty();
+        // Other series go on being forecast.
+        assertThat(only(out, ForecastEvent.class)).anySatisfy(f -> assertThat(f.timestamp()).isAfter(historyGone));
     }
 
     @Test

@@ -10,7 +10,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +81,9 @@ final class ReportCommand implements Callable<Integer> {
             throw usage("--duration " + DurationText.format(duration) + " is shorter than one --step of "
                     + DurationText.format(engine.step()));
         }
-        // Opened before the run, so that a bad path fails now rather than after a week of ticks.
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        // The temporary file is created before the run, so that an unwritable directory fails now rather than
+        // after a week of ticks; an existing --out file is replaced only when the page is complete.
+        ReplacingWriter.write(out, writer -> {
             ReportRecorder recorder = new ReportRecorder(engine.fleet(), engine.metrics().size(), 0, ticks, width);
             RunAnalysis analysis = new RunAnalysis(engine, locale, recorder);
             AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
@@ -106,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
                     page.getBytes(StandardCharsets.UTF_8).length,
                     report.charts(), report.incidents().size(), recorder.anomalies().size(),
                     recorder.recommendations().size());
-        }
+        });
         return VibeCli.EXIT_OK;
     }
 
@@ -117,6 +117,13 @@ final class ReportCommand implements Callable<Integer> {
             throw usage("--width must be in " + MIN_WIDTH + ".." + MAX_WIDTH + ": " + width);
         }
         engineOptions.checkScenarios(scenarioFiles);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw usage("--out names a file in a directory that does not exist: '" + out + "'");
+        }
+        if (Files.isDirectory(out)) {
+            throw usage("--out names a directory, not a file: '" + out + "'");
+        }
         Path fleetFile = engineOptions.fleetFile();
         if (fleetFile != null && out.toAbsolutePath().normalize().equals(fleetFile.toAbsolutePath().normalize())) {
             throw usage("--fleet and --out name the same file '" + out + "'");

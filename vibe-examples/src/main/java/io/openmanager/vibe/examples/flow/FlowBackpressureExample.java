@@ -9,6 +9,7 @@ import io.openmanager.vibe.spi.event.VibeEvent;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
@@ -101,7 +102,7 @@ public final class FlowBackpressureExample {
         long day = engine.ticksIn(Duration.ofDays(1));
         for (int buffer : new int[] {256, 1 << 20}) {
             Result result = run(engine, day, 32, buffer, Duration.ofMillis(1));
-            System.out.printf("buffer %7d: published %d, received %d (%d frames, %d alerts), dropped %d, "
+            System.out.printf(Locale.ROOT, "buffer %7d: published %d, received %d (%d frames, %d alerts), dropped %d, "
                             + "%d requests of 32, over-delivered %d%n", buffer, result.published(), result.received(),
                     result.frames(), result.alerts(), result.dropped(), result.requestCalls(),
                     result.overDelivered());
@@ -148,12 +149,12 @@ public final class FlowBackpressureExample {
             this.pauseNanos = pausePerBatch.toNanos();
         }
 
-        /** Requests the first batch. */
+        /** Requests the first batch, then signals {@link #awaitSubscribed}, so that publishing starts with demand. */
         @Override
         public void onSubscribe(Flow.Subscription value) {
             this.subscription = value;
-            subscribed.countDown();
             requestBatch();
+            subscribed.countDown();
         }
 
         /** Handles one event; requests the next batch when this one is done. */

@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -47,9 +49,12 @@ public final class PrometheusScrapeExample implements AutoCloseable {
     private final RealtimeDriver driver;
     private final Thread driverThread;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Counted down by {@link #close()}: wakes the driver from its wait for the next tick (up to a step at speed 1). */
+    private final CountDownLatch stopping;
 
     private PrometheusScrapeExample(PrometheusMeterRegistry registry, FleetMeterBinder binder, HttpServer server,
-                                    RealtimeDriver driver) {
+                                    RealtimeDriver driver, CountDownLatch stopping) {
+        this.stopping = stopping;
         this.registry = registry;
         this.binder = binder;
         this.server = server;
@@ -86,7 +91,9 @@ public final class PrometheusScrapeExample implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         FleetMeterBinder binder = FleetMeterBinder.of(engine, naming);
         binder.bindTo(registry);
-        RealtimeDriver driver = engine.realtime(binder).speed(speed);
+        CountDownLatch stopping = new CountDownLatch(1);
+        RealtimeDriver driver = engine.realtime(binder).speed(speed)
+                .sleeper(wait -> stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS));
         if (ticks > 0) {
             driver.untilTick(ticks);
         }
@@ -100,7 +107,7 @@ public final class PrometheusScrapeExample implements AutoCloseable {
         server.createContext("/metrics", exchange -> serveMetrics(exchange, registry));
         server.createContext("/", exchange -> respond(exchange, 404, "text/plain; charset=utf-8",
                 "not found; the metrics are at /metrics\n".getBytes(StandardCharsets.UTF_8)));
-        PrometheusScrapeExample example = new PrometheusScrapeExample(registry, binder, server, driver);
+        PrometheusScrapeExample example = new PrometheusScrapeExample(registry, binder, server, driver, stopping);
         server.start();
         example.driverThread.start();
         return example;
@@ -137,20 +144,33 @@ public final class PrometheusScrapeExample implements AutoCloseable {
         return !driverThread.isAlive();
     }
 
-    /** Stops the simulation after its current tick, stops serving and closes the registry. Idempotent. */
+    /**
+     * Stops the simulation (waking it from its wait for the next tick, or after the tick it is computing), then stops
+     * serving and closes the registry, so that the driver no longer updates them. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         driver.stop();
+        stopping.countDown();
+        boolean interrupted = false;
         try {
             driverThread.join(5_000);
+            if (driverThread.isAlive()) {
+                driverThread.interrupt();
+                driverThread.join();
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            driverThread.interrupt();
         }
         server.stop(0);
         registry.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void serveMetrics(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {

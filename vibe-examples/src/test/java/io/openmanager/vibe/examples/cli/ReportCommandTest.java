@@ -326,11 +326,26 @@ class ReportCommandTest {
     }
 
     @Test
-    void anUnwritableOutputIsARuntimeError() {
-        CliRun run = vibe("report", "--duration", "1m", "--out", tmp.resolve("no/such/dir/r.html").toString());
+    void anOutputInAMissingDirectoryIsAUsageErrorNamingTheOptionAndValue() {
+        String out = tmp.resolve("no/such/dir/r.html").toString();
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("vibe report: ").contains("no/such/dir/r.html");
+        assertUsageError(vibe("report", "--duration", "1m", "--out", out),
+                "--out names a file in a directory that does not exist: '" + out + "'");
+        assertUsageError(vibe("report", "--duration", "1m", "--out", tmp.toString()),
+                "--out names a directory, not a file: '" + tmp + "'");
+    }
+
+    @Test
+    void anExistingOutputIsReplacedWholeAndNoTemporaryFileIsLeft() throws Exception {
+        Path out = write("r.html", "old page");
+
+        CliRun run = vibe("report", "--duration", "10m", "--no-scenarios", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>");
+        try (var files = Files.list(tmp)) {
+            assertThat(files).containsExactly(out);
+        }
     }
 
     private static void assertUsageError(CliRun run, String message) {

@@ -92,6 +92,33 @@ class FlowBackpressureExampleTest {
     }
 
     @Test
+    void theFirstBatchIsRequestedBeforeTheSubscriberCountsAsSubscribed() throws Exception {
+        FlowBackpressureExample.BatchSubscriber subscriber =
+                new FlowBackpressureExample.BatchSubscriber(8, Duration.ZERO);
+        boolean[] subscribedAtRequest = new boolean[1];
+        long[] demand = new long[1];
+        subscriber.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                try {
+                    subscribedAtRequest[0] = subscriber.awaitSubscribed(Duration.ZERO);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                demand[0] += n;
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+
+        assertThat(demand[0]).isEqualTo(8);
+        assertThat(subscribedAtRequest[0]).as("subscribed signalled before the first request").isFalse();
+        assertThat(subscriber.awaitSubscribed(Duration.ZERO)).isTrue();
+    }
+
+    @Test
     void aBatchSizeBelowOneIsRefused() {
         assertThatThrownBy(() -> new FlowBackpressureExample.BatchSubscriber(0, Duration.ZERO))
                 .hasMessage("batchSize must be >= 1: 0");

@@ -92,6 +92,21 @@ class PrometheusScrapeExampleTest {
     }
 
     @Test
+    void closeWakesTheDriverFromItsWaitForTheNextTick() throws Exception {
+        // At speed 1 the driver waits a whole 5 s step after the first tick.
+        PrometheusScrapeExample example = PrometheusScrapeExample.start(ENGINE, NamingConvention.PROMETHEUS, 0, 1, 0);
+        assertThat(get(example.scrapeUri()).statusCode()).isEqualTo(200);
+        Thread.sleep(200);
+
+        long started = System.nanoTime();
+        example.close();
+        long closeMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(closeMillis).as("close() took %d ms", closeMillis).isLessThan(2_000);
+        assertThat(example.awaitSimulation(Duration.ZERO)).isTrue();
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThatThrownBy(() -> PrometheusScrapeExample.start(ENGINE, NamingConvention.PROMETHEUS, 70_000, 1, 0))
                 .hasMessage("port must be in 0..65535: 70000");

@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -155,8 +156,9 @@ public final class VibeFlinkJob {
 
         @Override
         public String map(ScoredSample s) {
-            return Instant.ofEpochMilli(s.timestampMillis()) + " " + fleet.get(s.server()).hostname() + " "
-                    + metrics.get(s.metric()).name() + " " + s.value() + " score " + s.score();
+            // Fixed decimals: Double.toString's digits differ between JDKs (JDK 19 changed them).
+            return String.format(Locale.ROOT, "%s %s %s %.3f score %.4f", Instant.ofEpochMilli(s.timestampMillis()),
+                    fleet.get(s.server()).hostname(), metrics.get(s.metric()).name(), s.value(), s.score());
         }
     }
 }

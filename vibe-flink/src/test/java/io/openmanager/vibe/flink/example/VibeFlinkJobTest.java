@@ -30,7 +30,7 @@ class VibeFlinkJobTest {
         }
         String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).isNotEmpty().allMatch(line ->
-                line.matches("\\d+> 2026-01-05T\\S+Z \\S+ \\S+ \\S+ score (0\\.9\\d*|1\\.0)"));
+                line.matches("\\d+> 2026-01-05T\\S+Z \\S+ \\S+ -?\\d+\\.\\d{3} score (0\\.9\\d{3}|1\\.0000)"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * When scenarios fire, as a pure function of the seed, the scenarios and time (plus manual firings, which are inputs).
@@ -46,7 +47,7 @@ public final class Schedule {
     private final long[][][] fixedMasks;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final ConcurrentSkipListMap<Long, List<Integer>> manual = new ConcurrentSkipListMap<>();
-    private volatile int manualVersion;
+    private final AtomicInteger manualVersion = new AtomicInteger();
 
     /**
      * @param upstream per server the servers it depends on, used to mark downstream servers as affected
@@ -161,7 +162,7 @@ public final class Schedule {
     }
 
     int manualVersion() {
-        return manualVersion;
+        return manualVersion.get();
     }
 
     /**
@@ -181,7 +182,7 @@ public final class Schedule {
             }
             return List.copyOf(list);
         });
-        manualVersion++;
+        manualVersion.incrementAndGet();
     }
 
     /** Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. */
@@ -240,7 +241,7 @@ public final class Schedule {
          * list is a view that the next read replaces.
          */
         public List<Activation> read(long fromMillis, long toMillis) {
-            int version = manualVersion;
+            int version = manualVersion.get();
             if (version != readManualVersion) {
                 snapshotManual();
                 readManualVersion = version;
