@@ -2,9 +2,11 @@ package io.openmanager.vibe.flink.internal;
 
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assigns each split to a fixed reader, {@code split index mod parallelism}, when that reader registers. Fixed owners
@@ -52,8 +54,10 @@ public final class SimulationEnumerator implements SplitEnumerator<SimulationSpl
             }
             return owned;
         });
-        for (SimulationSplit s : mine) {
-            context.assignSplit(s, subtaskId);
+        // One assignment with all of them: the reader gets them in one addSplits call, so none can start after
+        // another has already moved the reader's watermark past its first tick (which made its records late).
+        if (!mine.isEmpty()) {
+            context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, mine)));
         }
         context.signalNoMoreSplits(subtaskId);
     }

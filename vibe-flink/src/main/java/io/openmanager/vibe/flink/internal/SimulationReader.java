@@ -35,6 +35,7 @@ public final class SimulationReader implements SourceReader<MetricSample, Simula
     private final ArrayDeque<Active> active = new ArrayDeque<>();
     private SimulationEngine engine;
     private boolean noMoreSplits;
+    private boolean unopened;
     private CompletableFuture<Void> availability = CompletableFuture.completedFuture(null);
     private Active emitting;
 
@@ -62,8 +63,15 @@ public final class SimulationReader implements SourceReader<MetricSample, Simula
                 return nothingAvailable(wait);
             }
         }
-        if (a.stepper == null) {
-            a.open(engine, output);
+        if (unopened) {
+            // Every split's output (and so its watermark) exists before any of them emits: a split opened later
+            // would find the reader's watermark already past its first tick.
+            for (Active each : active) {
+                if (each.stepper == null) {
+                    each.open(engine, output);
+                }
+            }
+            unopened = false;
         }
         emitting = a;
         a.stepper.next();
@@ -131,6 +139,7 @@ public final class SimulationReader implements SourceReader<MetricSample, Simula
         for (SimulationSplit s : splits) {
             if (!s.isFinished()) {
                 active.add(new Active(s));
+                unopened = true;
             }
         }
         availability.complete(null);
