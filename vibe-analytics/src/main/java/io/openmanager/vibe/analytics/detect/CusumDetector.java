@@ -13,7 +13,7 @@ package io.openmanager.vibe.analytics.detect;
  * <p>Parameters (name, default): {@code k} 0.5 (slack, in standard deviations), {@code h} 8 (decision threshold,
  * in standard deviations), {@code alpha} 0.01 (reference learning rate), {@code warmup} 30 values.
  */
-public final class CusumDetector extends AbstractAnomalyDetector {
+public final class CusumDetector extends CenteredDetector {
     /** The registered name. */
     public static final String NAME = "cusum";
     /** Default {@code k}. */
@@ -35,9 +35,6 @@ public final class CusumDetector extends AbstractAnomalyDetector {
     private double variance;
     private double upper;
     private double lower;
-    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
-    private double expectedValue = Double.NaN;
-    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public CusumDetector() {
@@ -63,8 +60,7 @@ public final class CusumDetector extends AbstractAnomalyDetector {
         double score = 0.0;
         if (n >= warmup) {
             double sd = Scores.floorScale(Math.sqrt(variance), mean);
-            expectedValue = mean;
-            expectedScale = sd;
+            expect(mean, sd);
             double z = (value - mean) / sd;
             upper = Math.max(0.0, upper + z - k);
             lower = Math.max(0.0, lower - z - k);
@@ -82,21 +78,6 @@ public final class CusumDetector extends AbstractAnomalyDetector {
         mean += a * d;
         variance = (1.0 - a) * (variance + a * d * d);
         return score;
-    }
-
-    @Override
-    public double expected() {
-        return expectedValue;
-    }
-
-    @Override
-    public double lowerBound() {
-        return expectedValue - RANGE_SCALES * expectedScale;
-    }
-
-    @Override
-    public double upperBound() {
-        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -10,7 +10,7 @@ package io.openmanager.vibe.analytics.detect;
  *
  * <p>Parameters (name, default): {@code alpha} 0.02 (weight of a new value, in (0, 1]), {@code warmup} 30 values.
  */
-public final class EwmaDetector extends AbstractAnomalyDetector {
+public final class EwmaDetector extends CenteredDetector {
     /** The registered name. */
     public static final String NAME = "ewma";
     /** Default {@code alpha}. */
@@ -24,9 +24,6 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
     private long n;
     private double mean;
     private double variance;
-    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
-    private double expectedValue = Double.NaN;
-    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public EwmaDetector() {
@@ -57,29 +54,13 @@ public final class EwmaDetector extends AbstractAnomalyDetector {
         if (!warm) {
             return 0.0;
         }
-        expectedValue = oldMean;
-        expectedScale = sd;
+        expect(oldMean, sd);
         return Scores.fromZ(d / sd);
     }
 
     /** The current mean estimate. */
     public double mean() {
         return mean;
-    }
-
-    @Override
-    public double expected() {
-        return expectedValue;
-    }
-
-    @Override
-    public double lowerBound() {
-        return expectedValue - RANGE_SCALES * expectedScale;
-    }
-
-    @Override
-    public double upperBound() {
-        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -14,7 +14,7 @@ package io.openmanager.vibe.analytics.detect;
  * <p>Parameters (name, default): {@code delta} 0.25 (tolerated drift per value, in standard deviations),
  * {@code lambda} 30 (decision threshold, in standard deviations), {@code alpha} 0.01, {@code warmup} 30 values.
  */
-public final class PageHinkleyDetector extends AbstractAnomalyDetector {
+public final class PageHinkleyDetector extends CenteredDetector {
     /** The registered name. */
     public static final String NAME = "page-hinkley";
     /** Default {@code delta}. */
@@ -40,9 +40,6 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
     private double minUp;
     private double sumDown;
     private double minDown;
-    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
-    private double expectedValue = Double.NaN;
-    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public PageHinkleyDetector() {
@@ -68,8 +65,7 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
         double score = 0.0;
         if (n >= warmup) {
             double sd = Scores.floorScale(Math.sqrt(ewVariance), ewMean);
-            expectedValue = ewMean;
-            expectedScale = sd;
+            expect(ewMean, sd);
             double z = (value - ewMean) / sd;
             sinceChange++;
             meanSinceChange += (z - meanSinceChange) / sinceChange;
@@ -94,21 +90,6 @@ public final class PageHinkleyDetector extends AbstractAnomalyDetector {
         ewMean += a * d;
         ewVariance = (1.0 - a) * (ewVariance + a * d * d);
         return score;
-    }
-
-    @Override
-    public double expected() {
-        return expectedValue;
-    }
-
-    @Override
-    public double lowerBound() {
-        return expectedValue - RANGE_SCALES * expectedScale;
-    }
-
-    @Override
-    public double upperBound() {
-        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override

@@ -12,7 +12,7 @@ package io.openmanager.vibe.analytics.detect;
  *
  * <p>Parameters (name, default): {@code window} 256 values (>= 8), {@code warmup} 32 values (>= 4, at most window).
  */
-public final class RobustWindowDetector extends AbstractAnomalyDetector {
+public final class RobustWindowDetector extends CenteredDetector {
     /** The registered name. */
     public static final String NAME = "robust-window";
     /** Default {@code window}. */
@@ -22,9 +22,6 @@ public final class RobustWindowDetector extends AbstractAnomalyDetector {
 
     private final int warmup;
     private final OrderStatisticWindow window;
-    // The expectation the last value was scored against (NaN while warming up); not part of the snapshot.
-    private double expectedValue = Double.NaN;
-    private double expectedScale = Double.NaN;
 
     /** With the defaults. */
     public RobustWindowDetector() {
@@ -58,24 +55,8 @@ public final class RobustWindowDetector extends AbstractAnomalyDetector {
     double zScore(double value) {
         double median = window.quantile(0.5);
         double scale = Scores.floorScale((window.quantile(0.75) - window.quantile(0.25)) / 1.349, median);
-        expectedValue = median;
-        expectedScale = scale;
+        expect(median, scale);
         return (value - median) / scale;
-    }
-
-    @Override
-    public double expected() {
-        return expectedValue;
-    }
-
-    @Override
-    public double lowerBound() {
-        return expectedValue - RANGE_SCALES * expectedScale;
-    }
-
-    @Override
-    public double upperBound() {
-        return expectedValue + RANGE_SCALES * expectedScale;
     }
 
     @Override
