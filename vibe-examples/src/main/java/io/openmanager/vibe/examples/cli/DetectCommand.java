@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -141,18 +140,21 @@ final class DetectCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        // Through a temporary file: a run that fails part-way leaves an earlier output as it was, never half a file.
+        String newLine = System.lineSeparator();
+        int count = rows;
+        ReplacingWriter.write(out, w -> {
             w.write(OUTPUT_HEADER);
-            w.newLine();
-            for (int r = 0; r < rows; r++) {
+            w.write(newLine);
+            for (int r = 0; r < count; r++) {
                 w.write(timestamps[r]);
                 w.write(',');
                 w.write(values[r]);
                 w.write(',');
                 w.write(Double.toString(scores[r]));
-                w.newLine();
+                w.write(newLine);
             }
-        }
+        });
     }
 
     /** NAB's {@code yyyy-MM-dd HH:mm:ss} or ISO-8601 (UTC unless an offset is given) or epoch milliseconds. */

@@ -10,12 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,11 +56,15 @@ final class ForecastCommand implements Callable<Integer> {
         if (period < 0) {
             throw new ParameterException(spec.commandLine(), "--period must be >= 0, was " + period);
         }
+        ReplacingWriter.problem("--output", output).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), problem);
+        });
         List<SeriesFiles.Named> series = SeriesFiles.read(input);
         Forecaster forecaster = method == Method.AUTO ? Forecaster.auto(period, horizon)
                 : Forecaster.of(method, period);
         PrintWriter out = spec.commandLine().getOut();
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+        // Through a temporary file: a run that fails part-way leaves an earlier output as it was, never half a file.
+        ReplacingWriter.write(output, w -> {
             StringBuilder header = new StringBuilder("id");
             for (int k = 1; k <= horizon; k++) {
                 header.append(",F").append(k);
@@ -81,7 +82,7 @@ final class ForecastCommand implements Callable<Integer> {
                 }
                 out.println(s.id() + ": " + model.description());
             }
-        }
+        });
         out.println("wrote " + series.size() + " forecast(s) of " + horizon + " steps to " + output);
         return VibeCli.EXIT_OK;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Writes a file through a temporary file in the same directory that replaces it only once the body has finished, so
@@ -26,6 +27,21 @@ final class ReplacingWriter {
     }
 
     private ReplacingWriter() {
+    }
+
+    /**
+     * Why {@code target} cannot be written by {@link #write}, worded for the command-line option that named it, or
+     * empty: checked before a long run, so that a missing directory is not found only at its end.
+     */
+    static Optional<String> problem(String option, Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return Optional.of(option + " names a file in a directory that does not exist: '" + target + "'");
+        }
+        if (Files.isDirectory(target)) {
+            return Optional.of(option + " names a directory, not a file: '" + target + "'");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -117,13 +116,9 @@ final class ReportCommand implements Callable<Integer> {
             throw usage("--width must be in " + MIN_WIDTH + ".." + MAX_WIDTH + ": " + width);
         }
         engineOptions.checkScenarios(scenarioFiles);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw usage("--out names a file in a directory that does not exist: '" + out + "'");
-        }
-        if (Files.isDirectory(out)) {
-            throw usage("--out names a directory, not a file: '" + out + "'");
-        }
+        ReplacingWriter.problem("--out", out).ifPresent(problem -> {
+            throw usage(problem);
+        });
         Path fleetFile = engineOptions.fleetFile();
         if (fleetFile != null && out.toAbsolutePath().normalize().equals(fleetFile.toAbsolutePath().normalize())) {
             throw usage("--fleet and --out name the same file '" + out + "'");

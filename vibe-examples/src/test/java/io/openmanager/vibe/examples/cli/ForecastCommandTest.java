@@ -67,6 +67,28 @@ class ForecastCommandTest {
     }
 
     @Test
+    void anOutputInAMissingDirectoryIsAUsageErrorAndAFailedRunKeepsTheOldFile() throws IOException {
+        write("one", 24 * 5, 10);
+        Path missing = dir.resolve("no-such-dir").resolve("f.csv");
+        CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "3", "--output",
+                missing.toString());
+        assertThat(run.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(run.err()).contains("vibe forecast: --output names a file in a directory that does not exist: '"
+                + missing + "'");
+
+        Path out = dir.resolve("kept.csv");
+        Files.writeString(out, "earlier forecast\n");
+        Files.writeString(dir.resolve("broken.csv"), "timestamp,value\n2026-01-05T00:00:00Z,not-a-number\n");
+        CliRun failed = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "3", "--output",
+                out.toString());
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(Files.readString(out)).isEqualTo("earlier forecast\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void backtestPrintsEveryMethodWithOwa() throws IOException {
         write("a", 24 * 12, 50);
         write("b", 24 * 12, 70);
