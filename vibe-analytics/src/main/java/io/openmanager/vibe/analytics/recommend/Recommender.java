@@ -342,15 +342,16 @@ public final class Recommender implements VibeListener {
         private Builder() {
         }
 
-        private void once(String option) {
+        // Setting an option twice is most likely a mistake in the caller's wiring: say both values.
+        private void once(String option, Object current, Object value) {
             if (!set.add(option)) {
-                throw new IllegalStateException(option + " was already set");
+                throw new IllegalStateException(option + " was already set to " + current + "; refusing " + value);
             }
         }
 
         /** Receives every new recommendation as a {@link io.openmanager.vibe.spi.event.RecommendationEvent}. */
         public Builder downstream(VibeListener value) {
-            once("downstream");
+            once("downstream", downstream, value);
             downstream = Objects.requireNonNull(value, "downstream must not be null");
             return this;
         }
@@ -360,21 +361,21 @@ public final class Recommender implements VibeListener {
          * {@link Locale#ENGLISH}, whatever the JVM's default).
          */
         public Builder locale(Locale value) {
-            once("locale");
+            once("locale", locale, value);
             locale = Objects.requireNonNull(value, "locale must not be null");
             return this;
         }
 
         /** The fleet, whose roles tell which servers are databases ({@link Rule#SLOW_DATABASE}). */
         public Builder fleet(Fleet value) {
-            once("fleet");
+            once("fleet", fleet == null ? null : fleet.size() + " servers", value == null ? null : value.size() + " servers");
             fleet = Objects.requireNonNull(value, "fleet must not be null");
             return this;
         }
 
         /** The warning and critical levels that anomalies are judged by (default {@link StatusPolicy#defaults()}). */
         public Builder policy(StatusPolicy value) {
-            once("policy");
+            once("policy", policy, value);
             policy = Objects.requireNonNull(value, "policy must not be null");
             return this;
         }
@@ -386,7 +387,7 @@ public final class Recommender implements VibeListener {
          * @throws IllegalArgumentException if {@code critical} is negative or {@code warning < critical}
          */
         public Builder urgency(Duration critical, Duration warning) {
-            once("urgency");
+            once("urgency", this.critical + "/" + this.warning, critical + "/" + warning);
             Objects.requireNonNull(critical, "urgency critical must not be null");
             Objects.requireNonNull(warning, "urgency warning must not be null");
             if (critical.isNegative()) {
@@ -407,7 +408,7 @@ public final class Recommender implements VibeListener {
          * @throws IllegalArgumentException if outside [0, 1]
          */
         public Builder minProbability(double value) {
-            once("minProbability");
+            once("minProbability", minProbability, value);
             if (!(value >= 0 && value <= 1)) {
                 throw new IllegalArgumentException("minProbability must be in [0, 1]: " + value);
             }
@@ -422,7 +423,7 @@ public final class Recommender implements VibeListener {
          * @throws IllegalArgumentException if not positive
          */
         public Builder quietPeriod(Duration value) {
-            once("quietPeriod");
+            once("quietPeriod", quiet, value);
             Objects.requireNonNull(value, "quietPeriod must not be null");
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("quietPeriod must be positive: " + value);

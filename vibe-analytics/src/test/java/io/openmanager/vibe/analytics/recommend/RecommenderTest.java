@@ -357,7 +357,7 @@ class RecommenderTest {
         assertThatThrownBy(() -> Recommender.builder().urgency(Duration.ofHours(2), Duration.ofHours(1)))
                 .hasMessage("urgency warning (PT1H) must be >= critical (PT2H)");
         assertThatThrownBy(() -> Recommender.builder().locale(Locale.ENGLISH).locale(Locale.KOREAN))
-                .isInstanceOf(IllegalStateException.class).hasMessage("locale was already set");
+                .isInstanceOf(IllegalStateException.class).hasMessage("locale was already set to en; refusing ko");
         assertThatThrownBy(() -> english().onAnomaly(null)).hasMessage("anomaly must not be null");
     }
 
