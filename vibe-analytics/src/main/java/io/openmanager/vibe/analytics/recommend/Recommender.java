@@ -368,8 +368,9 @@ public final class Recommender implements VibeListener {
 
         /** The fleet, whose roles tell which servers are databases ({@link Rule#SLOW_DATABASE}). */
         public Builder fleet(Fleet value) {
-            once("fleet", fleet == null ? null : fleet.size() + " servers", value == null ? null : value.size() + " servers");
-            fleet = Objects.requireNonNull(value, "fleet must not be null");
+            Objects.requireNonNull(value, "fleet must not be null");
+            once("fleet", fleet == null ? null : fleet.size() + " servers", value.size() + " servers");
+            fleet = value;
             return this;
         }
 
