@@ -1,14 +1,13 @@
 package io.openmanager.vibe.analytics.detect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link Log} gives exactly the bits of {@link StrictMath#log} (fdlibm), on every input class. */
 class LogTest {
+    private static final SameBits SAME = new SameBits("log", Log::of, StrictMath::log);
+
     private static void same(double x) {
-        assertThat(Double.doubleToRawLongBits(Log.of(x))).as("log(%s)", x)
-                .isEqualTo(Double.doubleToRawLongBits(StrictMath.log(x)));
+        SAME.at(x);
     }
 
     @Test
@@ -18,23 +17,12 @@ class LogTest {
                 1.0 - 0x1p-21, Double.longBitsToDouble(0x3ff6147a00000000L),
                 Double.longBitsToDouble(0x3ff6b85100000000L), 10.0, 1e300, Double.MAX_VALUE,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
-        for (double x : special) {
-            same(x);
-            same(Math.nextUp(x));
-            same(Math.nextDown(x));
-        }
+        SAME.aroundEach(special);
     }
 
     @Test
     void everyBinadeOfBothSigns() {
-        Synthetic random = new Synthetic(21);
-        for (int exponent = -1074; exponent <= 1023; exponent++) {
-            for (int i = 0; i < 100; i++) {
-                double x = Math.scalb(1.0 + random.uniform(), exponent);
-                same(x);
-                same(-x);
-            }
-        }
+        SAME.inEveryBinadeOfBothSigns(21);
     }
 
     @Test
