@@ -31,8 +31,8 @@ public interface AnomalyDetector {
     /**
      * The value this detector expected for the last value it accepted, as it stood before learning that value;
      * NaN when it has none (warming up, nothing accepted yet, or a detector without an expectation). Reading it
-     * costs no allocation; it is meant to be read right after {@link #update} returns a high score. It is not part
-     * of the snapshot: a restored detector reports NaN until its next update.
+     * costs no allocation; it is meant to be read right after {@link #update} returns a high score. A snapshot need
+     * not hold it: a restored detector reports the same expectation or NaN until its next update.
      *
      * <p>The default implementation returns NaN.
      */

@@ -1,6 +1,7 @@
 package io.openmanager.vibe.analytics.detect;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The default detector: several views of the series, each calibrated against its own history, combined into one
@@ -59,14 +60,12 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public static final int DEFAULT_SUPPRESSION = 300;
     /** Default {@code suppressionFactor}. */
     public static final double DEFAULT_SUPPRESSION_FACTOR = 0.25;
+    /** The largest {@code suppression}: the suppression window counts values modulo 2^32. */
+    public static final int MAX_SUPPRESSION = 1 << 30;
 
     // TailCalibrator returns 0 for tail probabilities above 1/4 without computing them: exact only while the
     // Bonferroni factor COMPONENTS is at most 4.
     static final int COMPONENTS = 4;
-    private static final int LEVEL = 0;
-    private static final int VARIANCE = 1;
-    private static final int FLAT = 2;
-    private static final int SEASONAL = 3;
     private static final int MIN_WINDOW = 8;
     private static final double MIN_SD = 0.05;
     private static final double FLAT_MIN_SD = 0.5;
@@ -77,159 +76,181 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private static final double DIFF_SHORT_ALPHA = 0.1;
     private static final double DIFF_LONG_ALPHA = 0.002;
     private static final long DIFF_LONG_SETTLED = Scores.settledFrom(DIFF_LONG_ALPHA);
+    private static final Settings DEFAULTS = new Settings(DEFAULT_WINDOW, DEFAULT_WARMUP, DEFAULT_CALIBRATION_ALPHA,
+            DEFAULT_SUPPRESSION, DEFAULT_SUPPRESSION_FACTOR);
 
-    private final int warmup;
-    private final double calibrationAlpha;
-    private final int suppression;
-    private final double suppressionFactor;
-    private final int window;
-    private final double centerAlpha;
-    private SeasonalDetector seasonal;
-    private final TailCalibrator[] calibrators = new TailCalibrator[COMPONENTS];
-    // The same calibrators as fields, so the per-value path has no array loads.
-    private final TailCalibrator level;
-    private final TailCalibrator variance;
-    private final TailCalibrator flat;
-    private final TailCalibrator seasonalTail;
-    private final SlidingMax recent;
+    /** The parameters and what follows from them, shared by every detector built with the same ones. */
+    private record Settings(int window, int warmup, double calibrationAlpha, int suppression,
+                            double suppressionFactor, double centerAlpha, long calibrationSettledFrom) {
+        Settings(int window, int warmup, double calibrationAlpha, int suppression, double suppressionFactor) {
+            this(window, warmup, calibrationAlpha, suppression, suppressionFactor, 1.0 / window,
+                    Scores.settledFrom(calibrationAlpha));
+        }
+    }
+
+    // Per-series state only: the parameters are shared, the statistics are floats where they are scales (a float
+    // keeps 7 digits of a scale; levels stay doubles, since a float would lose a small variation of a large level).
+    private final Settings settings;
+    private SeasonalModel seasonal;
+    private final TailCalibrator level = new TailCalibrator();
+    private final TailCalibrator variance = new TailCalibrator();
+    private final TailCalibrator flat = new TailCalibrator();
+    private final TailCalibrator seasonalTail = new TailCalibrator();
+    private final RecentMax recent;
     private long n;
     private double previous;
     private double shortMean;
-    private double diffShort;
-    private double diffLong;
-    private long flatRun;
-    private long longestRun;
+    // The level reference: it learns each value at the start of the next update, so that between updates it is the
+    // reference the last value was compared with, which expected() reports.
     private double center;
-    private double meanAbsDeviation;
-    // The level reference the last value was compared with (NaN before it exists); not part of the snapshot.
-    private double expectedCenter = Double.NaN;
-    private double expectedScale = Double.NaN;
+    private float meanAbsDeviation;
+    private float diffShort;
+    private float diffLong;
+    private int flatRun;
+    private int longestRun;
 
     /** With the defaults. */
     public DefaultDetector() {
-        this(DEFAULT_WINDOW, DEFAULT_WARMUP, DEFAULT_CALIBRATION_ALPHA, DEFAULT_SUPPRESSION,
-                DEFAULT_SUPPRESSION_FACTOR);
+        this(DEFAULTS);
     }
 
     /**
      * @param window            horizon in values of the slow level reference (weight 1 / window), >= 8
      * @param warmup            statistics each calibration learns before it can report surprise, >= 1
      * @param calibrationAlpha  learning rate of the calibration in (0, 1]
-     * @param suppression       values after a score during which lower or equal scores are damped, >= 1
+     * @param suppression       values after a score during which lower or equal scores are damped, in [1, 2^30]
      * @param suppressionFactor the damping factor in [0, 1]
      */
     public DefaultDetector(int window, int warmup, double calibrationAlpha, int suppression,
                            double suppressionFactor) {
+        this(settings(window, warmup, calibrationAlpha, suppression, suppressionFactor));
+    }
+
+    private DefaultDetector(Settings settings) {
+        this.settings = settings;
+        this.seasonal = new SeasonalModel(SeasonalDetector.DEFAULTS);
+        this.recent = new RecentMax(settings.suppression());
+    }
+
+    private static Settings settings(int window, int warmup, double calibrationAlpha, int suppression,
+                                     double suppressionFactor) {
         Scores.checkAtLeast("window", window, MIN_WINDOW);
-        this.warmup = Scores.checkAtLeast("warmup", warmup, 1);
-        this.calibrationAlpha = Scores.checkFraction("calibrationAlpha", calibrationAlpha);
-        this.suppression = Scores.checkAtLeast("suppression", suppression, 1);
+        Scores.checkAtLeast("warmup", warmup, 1);
+        Scores.checkFraction("calibrationAlpha", calibrationAlpha);
+        Scores.checkAtLeast("suppression", suppression, 1);
+        if (suppression > MAX_SUPPRESSION) {
+            throw new IllegalArgumentException("suppression must be <= " + MAX_SUPPRESSION + ": " + suppression);
+        }
         if (!(suppressionFactor >= 0.0 && suppressionFactor <= 1.0)) {
             throw new IllegalArgumentException("suppressionFactor must be in [0, 1]: " + suppressionFactor);
         }
-        this.suppressionFactor = suppressionFactor;
-        this.window = window;
-        this.centerAlpha = 1.0 / window;
-        this.seasonal = new SeasonalDetector();
-        for (int i = 0; i < COMPONENTS; i++) {
-            calibrators[i] = new TailCalibrator();
-        }
-        this.level = calibrators[LEVEL];
-        this.variance = calibrators[VARIANCE];
-        this.flat = calibrators[FLAT];
-        this.seasonalTail = calibrators[SEASONAL];
-        this.recent = new SlidingMax(suppression);
+        Settings s = new Settings(window, warmup, calibrationAlpha, suppression, suppressionFactor);
+        return s.equals(DEFAULTS) ? DEFAULTS : s;
     }
 
     @Override
     protected double score(long timestampMillis, double value) {
+        Settings p = settings;
         double raw = 0.0;
         if (n > 0) {
+            learnLevelReference(previous);
             double diff = Math.abs(value - previous);
             boolean unchanged = diff <= 1e-12 * Math.abs(value);
             shortMean += SHORT_ALPHA * (value - shortMean);
             // The components are independent: the seasonal model learns first, and every statistic is compressed
             // (a logarithm each) before any calibration branches on one, so the logarithms overlap.
-            seasonal.observe(timestampMillis, value);
-            boolean levelsReady = n >= MIN_WINDOW;
+            double z = seasonal.observe(value);
             boolean seasonalReady = seasonal.isWarm();
+            boolean levelsReady = n >= MIN_WINDOW;
             double uLevel = 0.0;
             double uVariance = 0.0;
             double uFlat = 0.0;
             double uSeasonal = 0.0;
             if (levelsReady) {
-                double median = center;
-                double scale = Scores.floorScale(1.2533 * meanAbsDeviation, median);
-                expectedCenter = median;
-                expectedScale = scale;
-                uLevel = TailCalibrator.compress(Math.abs(shortMean - median) / scale);
-                uVariance = TailCalibrator.compress(diffShort / Scores.floorScale(diffLong, median));
+                uLevel = TailCalibrator.compress(Math.abs(shortMean - center) / levelScale());
+                uVariance = TailCalibrator.compress(diffShort / Scores.floorScale(diffLong, center));
                 uFlat = unchanged ? TailCalibrator.compress((flatRun + 1.0) / (longestRun + 1.0)) : 0.0;
             }
             if (seasonalReady) {
-                uSeasonal = TailCalibrator.compress(Math.abs(seasonal.lastZ()));
+                uSeasonal = TailCalibrator.compress(Math.abs(z));
             }
+            double alpha = p.calibrationAlpha();
+            long settled = p.calibrationSettledFrom();
+            int warmup = p.warmup();
             double minLog10P = 0.0;
             if (levelsReady) {
-                minLog10P = Math.min(minLog10P, level.log10TailThenLearnCompressed(uLevel, calibrationAlpha, MIN_SD,
+                minLog10P = Math.min(minLog10P, level.log10TailThenLearn(uLevel, alpha, settled, MIN_SD, warmup));
+                minLog10P = Math.min(minLog10P, variance.log10TailThenLearn(uVariance, alpha, settled, MIN_SD,
                         warmup));
-                minLog10P = Math.min(minLog10P, variance.log10TailThenLearnCompressed(uVariance, calibrationAlpha,
-                        MIN_SD, warmup));
-                minLog10P = Math.min(minLog10P, flat.log10TailThenLearnCompressed(uFlat, calibrationAlpha,
-                        FLAT_MIN_SD, warmup));
+                minLog10P = Math.min(minLog10P, flat.log10TailThenLearn(uFlat, alpha, settled, FLAT_MIN_SD,
+                        warmup));
             }
             if (seasonalReady) {
-                minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearnCompressed(uSeasonal,
-                        calibrationAlpha, MIN_SD, warmup));
+                minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearn(uSeasonal, alpha, settled, MIN_SD,
+                        warmup));
             }
             double surprise = -Math.min(0.0, LOG10_COMPONENTS + minLog10P);
             raw = surprise / (surprise + HALF_SURPRISE);
-            diffShort += DIFF_SHORT_ALPHA * (diff - diffShort);
-            diffLong += (n >= DIFF_LONG_SETTLED ? DIFF_LONG_ALPHA : Math.max(DIFF_LONG_ALPHA, 1.0 / n))
-                    * (diff - diffLong);
+            diffShort = (float) (diffShort + DIFF_SHORT_ALPHA * (diff - diffShort));
+            diffLong = (float) (diffLong + (n >= DIFF_LONG_SETTLED ? DIFF_LONG_ALPHA
+                    : Math.max(DIFF_LONG_ALPHA, 1.0 / n)) * (diff - diffLong));
             if (unchanged) {
-                flatRun++;
+                if (flatRun < Integer.MAX_VALUE) {
+                    flatRun++;
+                }
             } else {
                 longestRun = Math.max(longestRun, flatRun);
                 flatRun = 0;
             }
         } else {
             shortMean = value;
-            seasonal.observe(timestampMillis, value);
+            seasonal.observe(value);
         }
-        double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * suppressionFactor;
+        double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * p.suppressionFactor();
         recent.add(raw);
-        double a = n + 1 >= window ? centerAlpha : Math.max(centerAlpha, 1.0 / (n + 1));
-        double deviation = value - center;
-        meanAbsDeviation += a * (Math.abs(deviation) - meanAbsDeviation);
-        center += a * deviation;
         previous = value;
         n++;
         return out;
     }
 
+    /** The level reference learns a value: weight 1 / window, and 1 / count before that. */
+    private void learnLevelReference(double value) {
+        double a = n >= settings.window() ? settings.centerAlpha() : Math.max(settings.centerAlpha(), 1.0 / n);
+        double deviation = value - center;
+        meanAbsDeviation = (float) (meanAbsDeviation + a * (Math.abs(deviation) - meanAbsDeviation));
+        center += a * deviation;
+    }
+
+    /** The level reference's scale: 1.2533 mean absolute deviations (the standard deviation for normal data). */
+    private double levelScale() {
+        return Scores.floorScale(1.2533 * meanAbsDeviation, center);
+    }
+
     /**
      * The seasonal component's prediction for the last value once it has learned, else the level reference (the
-     * slow exponential mean); NaN for the first 8 values.
+     * slow exponential mean); NaN for the first 9 values, and after a restore from a snapshot whose seasonal
+     * component had learned, until the next value.
      */
     @Override
     public double expected() {
-        double seasonalExpected = seasonal.expected();
-        return Double.isNaN(seasonalExpected) ? expectedCenter : seasonalExpected;
+        if (seasonal.isWarm()) {
+            return seasonal.expected();
+        }
+        return n > MIN_WINDOW ? center : Double.NaN;
     }
 
     /** The seasonal range once it has learned, else the level reference minus 3 of its scales. */
     @Override
     public double lowerBound() {
-        double seasonalLower = seasonal.lowerBound();
-        return Double.isNaN(seasonalLower) ? expectedCenter - RANGE_SCALES * expectedScale : seasonalLower;
+        return seasonal.isWarm() ? seasonal.expected() - RANGE_SCALES * seasonal.lastScale()
+                : expected() - RANGE_SCALES * levelScale();
     }
 
     /** The seasonal range once it has learned, else the level reference plus 3 of its scales. */
     @Override
     public double upperBound() {
-        double seasonalUpper = seasonal.upperBound();
-        return Double.isNaN(seasonalUpper) ? expectedCenter + RANGE_SCALES * expectedScale : seasonalUpper;
+        return seasonal.isWarm() ? seasonal.expected() + RANGE_SCALES * seasonal.lastScale()
+                : expected() + RANGE_SCALES * levelScale();
     }
 
     @Override
@@ -239,32 +260,87 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     @Override
     public boolean isWarm() {
-        return n >= MIN_WINDOW + warmup;
+        return n >= MIN_WINDOW + settings.warmup();
     }
 
     @Override
     public Snapshot snapshot() {
-        double[][] calBins = new double[COMPONENTS][];
-        double[][] calTail = new double[COMPONENTS][];
-        double[] calTotal = new double[COMPONENTS];
-        double[] calWeight = new double[COMPONENTS];
-        double[] calMean = new double[COMPONENTS];
-        double[] calVariance = new double[COMPONENTS];
-        long[] calN = new long[COMPONENTS];
-        for (int i = 0; i < COMPONENTS; i++) {
-            calBins[i] = calibrators[i].bins.clone();
-            calTail[i] = calibrators[i].tail.clone();
-            calTotal[i] = calibrators[i].total;
-            calWeight[i] = calibrators[i].weight;
-            calMean[i] = calibrators[i].mean;
-            calVariance[i] = calibrators[i].variance;
-            calN[i] = calibrators[i].n;
-        }
-        SlidingMax.Deque deque = recent.deque();
-        return new Snapshot(window, warmup, calibrationAlpha, suppression, suppressionFactor,
-                center, meanAbsDeviation, seasonal.snapshot(), calBins, calTail, calTotal, calWeight, calMean, calVariance, calN,
-                deque.index(), deque.value(), recent.count(), n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
+        Settings p = settings;
+        return new Snapshot(p.window(), p.warmup(), p.calibrationAlpha(), p.suppression(), p.suppressionFactor(),
+                center, meanAbsDeviation, seasonal.snapshot(InputCounters.NONE),
+                List.of(Calibration.of(level), Calibration.of(variance), Calibration.of(flat),
+                        Calibration.of(seasonalTail)),
+                recent.entries(), recent.count(), n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
                 inputCounters());
+    }
+
+    /**
+     * One component's calibration (see {@link DefaultDetector}: the top of a histogram of its compressed statistic
+     * and a normal law on the same scale).
+     *
+     * @param mean     exponentially weighted mean of the compressed statistic
+     * @param variance its exponentially weighted variance
+     * @param count    statistics learned (saturating at {@code Integer.MAX_VALUE})
+     * @param bins     the highest occupied histogram bins (width 0.125; -1 for an unused slot), three of them
+     * @param masses   their decayed masses
+     */
+    public record Calibration(double mean, double variance, int count, int[] bins, double[] masses) {
+        /** Checks the shape and copies the arrays. */
+        public Calibration {
+            if (bins.length != TailCalibrator.SLOTS || masses.length != TailCalibrator.SLOTS) {
+                throw new IllegalArgumentException("a calibration keeps " + TailCalibrator.SLOTS
+                        + " bins and masses: " + bins.length + " and " + masses.length);
+            }
+            for (int b : bins) {
+                if (b < TailCalibrator.EMPTY || b > Byte.MAX_VALUE) {
+                    throw new IllegalArgumentException("calibration bin must be in [-1, 127]: " + b);
+                }
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException("calibration count must be >= 0: " + count);
+            }
+            bins = bins.clone();
+            masses = masses.clone();
+        }
+
+        @Override
+        public int[] bins() {
+            return bins.clone();
+        }
+
+        @Override
+        public double[] masses() {
+            return masses.clone();
+        }
+
+        static Calibration of(TailCalibrator c) {
+            return new Calibration(c.mean, c.variance, c.n, new int[] {c.bin0, c.bin1, c.bin2},
+                    new double[] {c.mass0, c.mass1, c.mass2});
+        }
+
+        void restoreInto(TailCalibrator c) {
+            c.mean = (float) mean;
+            c.variance = (float) variance;
+            c.n = count;
+            c.bin0 = (byte) bins[0];
+            c.bin1 = (byte) bins[1];
+            c.bin2 = (byte) bins[2];
+            c.mass0 = (float) masses[0];
+            c.mass1 = (float) masses[1];
+            c.mass2 = (float) masses[2];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Calibration c && Double.compare(mean, c.mean) == 0
+                    && Double.compare(variance, c.variance) == 0 && count == c.count
+                    && Arrays.equals(bins, c.bins) && Arrays.equals(masses, c.masses);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bins) * 31 + count;
+        }
     }
 
     /**
@@ -275,19 +351,14 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      * @param calibrationAlpha  parameter
      * @param suppression       parameter
      * @param suppressionFactor parameter
-     * @param center            the level reference (exponentially weighted mean)
+     * @param center            the level reference (exponentially weighted mean) before the last value
      * @param meanAbsDeviation  the exponentially weighted mean absolute deviation from it
-     * @param seasonal          the seasonal component
-     * @param calibrationBins   per component, the calibration histogram
-     * @param calibrationTail   per component, the histogram's tail-sum (Fenwick) tree
-     * @param calibrationTotal  per component, the histogram's total mass
-     * @param calibrationWeight per component, the weight of the next statistic
-     * @param calibrationMean   per component, the calibration mean
-     * @param calibrationVariance per component, the calibration variance
-     * @param calibrationCount  per component, statistics learned
-     * @param maxIndex          the suppression deque: indices
-     * @param maxValue          the suppression deque: raw scores
-     * @param maxCount          raw scores added to the suppression deque
+     * @param seasonal          the seasonal component (its counters are unused)
+     * @param calibrations      the calibrations of the level, variance, flat-line and seasonal components
+     * @param suppressionWindow the suppression window's kept raw scores, oldest first: each the value's index (the
+     *                          count of values before it, modulo 2^32) in the high 32 bits and the score's float
+     *                          bits in the low 32
+     * @param suppressionCount  raw scores added to the suppression window, modulo 2^32
      * @param n                 values learned
      * @param previous          the previous value
      * @param shortMean         short exponential mean
@@ -299,35 +370,43 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      */
     public record Snapshot(int window, int warmup, double calibrationAlpha, int suppression,
                            double suppressionFactor, double center, double meanAbsDeviation,
-                           SeasonalDetector.Snapshot seasonal, double[][] calibrationBins,
-                           double[][] calibrationTail, double[] calibrationTotal, double[] calibrationWeight, double[] calibrationMean,
-                           double[] calibrationVariance, long[] calibrationCount, long[] maxIndex,
-                           double[] maxValue, long maxCount, long n, double previous, double shortMean,
-                           double diffShort, double diffLong, long flatRun, long longestRun,
+                           SeasonalDetector.Snapshot seasonal, List<Calibration> calibrations,
+                           long[] suppressionWindow, int suppressionCount, long n, double previous,
+                           double shortMean, double diffShort, double diffLong, int flatRun, int longestRun,
                            InputCounters counters)
             implements DetectorSnapshot {
+        /** Checks the number of calibrations and copies the collections. */
+        public Snapshot {
+            if (calibrations.size() != COMPONENTS) {
+                throw new IllegalArgumentException("calibrations must hold " + COMPONENTS + " components: "
+                        + calibrations.size());
+            }
+            calibrations = List.copyOf(calibrations);
+            suppressionWindow = suppressionWindow.clone();
+        }
+
+        @Override
+        public long[] suppressionWindow() {
+            return suppressionWindow.clone();
+        }
+
         @Override
         public DefaultDetector restore() {
             DefaultDetector d = new DefaultDetector(window, warmup, calibrationAlpha, suppression,
                     suppressionFactor);
             d.center = center;
-            d.meanAbsDeviation = meanAbsDeviation;
-            d.seasonal = seasonal.restore();
-            for (int i = 0; i < COMPONENTS; i++) {
-                System.arraycopy(calibrationBins[i], 0, d.calibrators[i].bins, 0, TailCalibrator.BINS);
-                System.arraycopy(calibrationTail[i], 0, d.calibrators[i].tail, 0, TailCalibrator.BINS + 1);
-                d.calibrators[i].total = calibrationTotal[i];
-                d.calibrators[i].weight = calibrationWeight[i];
-                d.calibrators[i].mean = calibrationMean[i];
-                d.calibrators[i].variance = calibrationVariance[i];
-                d.calibrators[i].n = calibrationCount[i];
-            }
-            d.recent.restore(maxIndex, maxValue, maxCount);
+            d.meanAbsDeviation = (float) meanAbsDeviation;
+            d.seasonal = SeasonalModel.restore(seasonal, SeasonalDetector.DEFAULTS);
+            calibrations.get(0).restoreInto(d.level);
+            calibrations.get(1).restoreInto(d.variance);
+            calibrations.get(2).restoreInto(d.flat);
+            calibrations.get(3).restoreInto(d.seasonalTail);
+            d.recent.restore(suppressionWindow, suppressionCount);
             d.n = n;
             d.previous = previous;
             d.shortMean = shortMean;
-            d.diffShort = diffShort;
-            d.diffLong = diffLong;
+            d.diffShort = (float) diffShort;
+            d.diffLong = (float) diffLong;
             d.flatRun = flatRun;
             d.longestRun = longestRun;
             d.restoreInputCounters(counters);
@@ -344,14 +423,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                     && suppression == s.suppression && suppressionFactor == s.suppressionFactor
                     && Double.compare(center, s.center) == 0
                     && Double.compare(meanAbsDeviation, s.meanAbsDeviation) == 0
-                    && seasonal.equals(s.seasonal) && Arrays.deepEquals(calibrationBins, s.calibrationBins)
-                    && Arrays.deepEquals(calibrationTail, s.calibrationTail)
-                    && Arrays.equals(calibrationTotal, s.calibrationTotal)
-                    && Arrays.equals(calibrationWeight, s.calibrationWeight)
-                    && Arrays.equals(calibrationMean, s.calibrationMean)
-                    && Arrays.equals(calibrationVariance, s.calibrationVariance)
-                    && Arrays.equals(calibrationCount, s.calibrationCount) && Arrays.equals(maxIndex, s.maxIndex)
-                    && Arrays.equals(maxValue, s.maxValue) && maxCount == s.maxCount && n == s.n
+                    && seasonal.equals(s.seasonal) && calibrations.equals(s.calibrations)
+                    && Arrays.equals(suppressionWindow, s.suppressionWindow)
+                    && suppressionCount == s.suppressionCount && n == s.n
                     && Double.compare(previous, s.previous) == 0 && Double.compare(shortMean, s.shortMean) == 0
                     && Double.compare(diffShort, s.diffShort) == 0 && Double.compare(diffLong, s.diffLong) == 0
                     && flatRun == s.flatRun && longestRun == s.longestRun && counters.equals(s.counters);

@@ -30,27 +30,10 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     public static final double DEFAULT_SCALE_ALPHA = 0.01;
     /** Default {@code minAutocorrelation}. */
     public static final double DEFAULT_MIN_AUTOCORRELATION = 0.3;
-    private static final double CLIP = 5.0;
-    private static final double MIN_PROMINENCE = 0.3;
+    static final SeasonalModel.Settings DEFAULTS = new SeasonalModel.Settings(0, DEFAULT_LEARN, DEFAULT_ALPHA,
+            DEFAULT_GAMMA, DEFAULT_SCALE_ALPHA, DEFAULT_MIN_AUTOCORRELATION);
 
-    private final int givenPeriod;
-    private final int learn;
-    private final double alpha;
-    private final double gamma;
-    private final double scaleAlpha;
-    private final double minAutocorrelation;
-    private double[] buffer;
-    private double[] season;
-    private int period;
-    // n % period, kept incrementally: a 64-bit division per value costs more than the rest of the model.
-    private int phase;
-    private long n;
-    private double level;
-    private double meanAbsResidual;
-    private double lastZ;
-    private double lastExpected;
-    // The scale the last value was scored on (NaN while learning); not part of the snapshot.
-    private double lastScale = Double.NaN;
+    private final SeasonalModel model;
 
     /** With the defaults and automatic period. */
     public SeasonalDetector() {
@@ -67,175 +50,57 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
      */
     public SeasonalDetector(int period, int learn, double alpha, double gamma, double scaleAlpha,
                             double minAutocorrelation) {
-        this.learn = Scores.checkAtLeast("learn", learn, 16);
+        this(settings(period, learn, alpha, gamma, scaleAlpha, minAutocorrelation));
+    }
+
+    private SeasonalDetector(SeasonalModel.Settings settings) {
+        this.model = new SeasonalModel(settings);
+    }
+
+    private SeasonalDetector(SeasonalModel model) {
+        this.model = model;
+    }
+
+    /** Checked parameters; the shared default instance when they are the defaults. */
+    static SeasonalModel.Settings settings(int period, int learn, double alpha, double gamma, double scaleAlpha,
+                                           double minAutocorrelation) {
+        Scores.checkAtLeast("learn", learn, 16);
         if (period < 0 || period > learn / 2) {
             throw new IllegalArgumentException("period must be 0 (auto) or in [1, learn / 2 = " + learn / 2 + "]: "
                     + period);
         }
-        this.givenPeriod = period;
-        this.alpha = Scores.checkFraction("alpha", alpha);
-        this.gamma = Scores.checkFraction("gamma", gamma);
-        this.scaleAlpha = Scores.checkFraction("scaleAlpha", scaleAlpha);
-        this.minAutocorrelation = Scores.checkFraction("minAutocorrelation", minAutocorrelation);
-        this.buffer = new double[learn];
+        SeasonalModel.Settings s = new SeasonalModel.Settings(period, learn, Scores.checkFraction("alpha", alpha),
+                Scores.checkFraction("gamma", gamma), Scores.checkFraction("scaleAlpha", scaleAlpha),
+                Scores.checkFraction("minAutocorrelation", minAutocorrelation));
+        return s.equals(DEFAULTS) ? DEFAULTS : s;
     }
 
     @Override
     protected double score(long timestampMillis, double value) {
-        if (n < learn) {
-            buffer[(int) n] = value;
-            n++;
-            if (n == learn) {
-                initialise();
-            }
-            lastZ = 0.0;
-            return 0.0;
-        }
-        residualThenLearn(value);
-        return Scores.fromZ(lastZ);
-    }
-
-    /**
-     * Learns a value like {@link #update} but without mapping its z-score to a score, for an owner that only reads
-     * {@link #lastZ()} (the default detector): same input policy, same state afterwards.
-     */
-    void observe(long timestampMillis, double value) {
-        if (!accept(timestampMillis, value)) {
-            return;
-        }
-        if (n < learn) {
-            score(timestampMillis, value);
-            return;
-        }
-        residualThenLearn(value);
-    }
-
-    /** The z-score of the last accepted value (0 while learning). */
-    double lastZ() {
-        return lastZ;
-    }
-
-    /** The expectation for the last accepted value. */
-    double lastExpected() {
-        return lastExpected;
-    }
-
-    /** Scores the value's residual (into lastZ) against the model, then learns it. */
-    private void residualThenLearn(double value) {
-        double expected = level + season[phase];
-        double scale = Scores.floorScale(1.2533 * meanAbsResidual, level);
-        lastExpected = expected;
-        lastScale = scale;
-        lastZ = (value - expected) / scale;
-        learnValue(value, expected, scale);
-    }
-
-    private void learnValue(double value) {
-        learnValue(value, level + season[phase], Scores.floorScale(1.2533 * meanAbsResidual, level));
-    }
-
-    private void learnValue(double value, double expected, double scale) {
-        double residual = value - expected;
-        double clipped = Math.max(-CLIP * scale, Math.min(CLIP * scale, residual));
-        double v = expected + clipped;
-        double newLevel = level + alpha * (v - level - season[phase]);
-        season[phase] = season[phase] + gamma * (v - newLevel - season[phase]);
-        level = newLevel;
-        meanAbsResidual += scaleAlpha * (Math.abs(clipped) - meanAbsResidual);
-        n++;
-        phase = phase + 1 == period ? 0 : phase + 1;
-    }
-
-    private void initialise() {
-        period = givenPeriod > 0 ? givenPeriod : detectPeriod(buffer, minAutocorrelation);
-        season = new double[period];
-        double mean = 0.0;
-        for (double v : buffer) {
-            mean += v;
-        }
-        mean /= learn;
-        int[] counts = new int[period];
-        for (int i = 0; i < learn; i++) {
-            season[i % period] += buffer[i] - mean;
-            counts[i % period]++;
-        }
-        for (int p = 0; p < period; p++) {
-            season[p] /= counts[p];
-        }
-        level = mean;
-        double mad = 0.0;
-        for (int i = 0; i < learn; i++) {
-            mad += Math.abs(buffer[i] - mean - season[i % period]);
-        }
-        meanAbsResidual = mad / learn;
-        double[] replay = buffer;
-        buffer = new double[0];
-        n = 0;
-        phase = 0;
-        for (double v : replay) {
-            learnValue(v);
-        }
-    }
-
-    /** The period with the highest autocorrelation peak, or 1. */
-    static int detectPeriod(double[] x, double minAutocorrelation) {
-        int len = x.length;
-        double mean = 0.0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= len;
-        double var = 0.0;
-        for (double v : x) {
-            var += (v - mean) * (v - mean);
-        }
-        if (var <= 0.0) {
-            return 1;
-        }
-        int maxLag = len / 2;
-        double[] acf = new double[maxLag + 2];
-        for (int lag = 1; lag <= maxLag + 1 && lag < len; lag++) {
-            double s = 0.0;
-            for (int i = lag; i < len; i++) {
-                s += (x[i] - mean) * (x[i - lag] - mean);
-            }
-            acf[lag] = s / var;
-        }
-        int best = 1;
-        double bestAcf = minAutocorrelation;
-        double lowest = acf[1];
-        for (int lag = 2; lag <= maxLag; lag++) {
-            lowest = Math.min(lowest, acf[lag]);
-            if (acf[lag] >= bestAcf && acf[lag] > acf[lag - 1] && acf[lag] >= acf[lag + 1]
-                    && acf[lag] - lowest >= MIN_PROMINENCE) {
-                best = lag;
-                bestAcf = acf[lag];
-            }
-        }
-        return best;
+        return model.isWarm() ? Scores.fromZ(model.observe(value)) : model.observe(value);
     }
 
     /** The model's prediction for the last value (level plus its phase of the season); NaN while learning. */
     @Override
     public double expected() {
-        return Double.isNaN(lastScale) ? Double.NaN : lastExpected;
+        return model.expected();
     }
 
     /** The prediction minus 3 robust scales of the residual. */
     @Override
     public double lowerBound() {
-        return expected() - RANGE_SCALES * lastScale;
+        return expected() - RANGE_SCALES * model.lastScale();
     }
 
     /** The prediction plus 3 robust scales of the residual. */
     @Override
     public double upperBound() {
-        return expected() + RANGE_SCALES * lastScale;
+        return expected() + RANGE_SCALES * model.lastScale();
     }
 
     /** The period in use: 0 while learning, 1 for a non-seasonal series. */
     public int period() {
-        return season != null ? period : 0;
+        return model.period();
     }
 
     @Override
@@ -245,15 +110,12 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
 
     @Override
     public boolean isWarm() {
-        return season != null;
+        return model.isWarm();
     }
 
     @Override
     public Snapshot snapshot() {
-        double[] learning = season == null ? Arrays.copyOf(buffer, (int) n) : new double[0];
-        return new Snapshot(givenPeriod, learn, alpha, gamma, scaleAlpha, minAutocorrelation, learning,
-                season == null ? 0 : period, season == null ? new double[0] : season.clone(), n, level,
-                meanAbsResidual, lastZ, lastExpected, inputCounters());
+        return model.snapshot(inputCounters());
     }
 
     /**
@@ -265,19 +127,19 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
      * @param gamma              parameter
      * @param scaleAlpha         parameter
      * @param minAutocorrelation parameter
-     * @param learning           values buffered while learning (empty afterwards)
+     * @param learning           values buffered while learning, each minus the first ({@code level}); empty
+     *                           afterwards
      * @param period             the period in use (0 while learning)
      * @param season             the seasonal profile (empty while learning)
      * @param n                  values seen by the model
-     * @param level              level
+     * @param level              level (while learning: the first value)
      * @param meanAbsResidual    mean absolute residual
-     * @param lastZ              z-score of the last value
      * @param lastExpected       expectation of the last value
      * @param counters           input counters
      */
     public record Snapshot(int givenPeriod, int learn, double alpha, double gamma, double scaleAlpha,
                            double minAutocorrelation, double[] learning, int period, double[] season, long n,
-                           double level, double meanAbsResidual, double lastZ, double lastExpected,
+                           double level, double meanAbsResidual, double lastExpected,
                            InputCounters counters) implements DetectorSnapshot {
         /** Copies the arrays. */
         public Snapshot {
@@ -297,21 +159,9 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
 
         @Override
         public SeasonalDetector restore() {
-            SeasonalDetector d = new SeasonalDetector(givenPeriod, learn, alpha, gamma, scaleAlpha,
+            SeasonalModel.Settings settings = settings(givenPeriod, learn, alpha, gamma, scaleAlpha,
                     minAutocorrelation);
-            if (season.length == 0) {
-                System.arraycopy(learning, 0, d.buffer, 0, learning.length);
-            } else {
-                d.buffer = new double[0];
-                d.season = season.clone();
-                d.period = period;
-                d.phase = (int) (n % period);
-            }
-            d.n = n;
-            d.level = level;
-            d.meanAbsResidual = meanAbsResidual;
-            d.lastZ = lastZ;
-            d.lastExpected = lastExpected;
+            SeasonalDetector d = new SeasonalDetector(SeasonalModel.restore(this, settings));
             d.restoreInputCounters(counters);
             return d;
         }
@@ -327,7 +177,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
                     && Arrays.equals(learning, s.learning) && period == s.period && Arrays.equals(season, s.season)
                     && n == s.n && Double.compare(level, s.level) == 0
                     && Double.compare(meanAbsResidual, s.meanAbsResidual) == 0
-                    && Double.compare(lastZ, s.lastZ) == 0 && Double.compare(lastExpected, s.lastExpected) == 0
+                    && Double.compare(lastExpected, s.lastExpected) == 0
                     && counters.equals(s.counters);
         }
 

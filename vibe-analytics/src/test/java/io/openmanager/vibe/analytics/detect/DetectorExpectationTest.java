@@ -77,7 +77,7 @@ class DetectorExpectationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"threshold", "ewma", "robust-window", "cusum", "page-hinkley", "seasonal", "default"})
-    void readingTheExpectationChangesNothingAndARestoredDetectorReportsNaNUntilItsNextValue(String name) {
+    void readingTheExpectationChangesNothingAndARestoredDetectorReportsTheSameOrNaNUntilItsNextValue(String name) {
         AnomalyDetector read = AnomalyDetectors.create(name);
         AnomalyDetector unread = AnomalyDetectors.create(name);
         double[] x = noiseWithSpike();
@@ -89,8 +89,14 @@ class DetectorExpectationTest {
             assertThat(score).as("row %d", i).isEqualTo(unread.update(i * 1000L, x[i]));
         }
         AnomalyDetector restored = read.snapshot().restore();
-        assertThat(restored.expected()).isNaN();
-        assertThat(restored.upperBound()).isNaN();
+        // A snapshot need not hold the last expectation (the default detector's level reference is in it, the
+        // seasonal scale is not), but a restored detector never reports a different one.
+        if (!Double.isNaN(restored.expected())) {
+            assertThat(restored.expected()).isEqualTo(read.expected());
+            assertThat(restored.upperBound()).isEqualTo(read.upperBound());
+        } else {
+            assertThat(restored.upperBound()).isNaN();
+        }
         restored.update(x.length * 1000L, 50);
         read.update(x.length * 1000L, 50);
         assertThat(restored.upperBound()).isEqualTo(read.upperBound());
