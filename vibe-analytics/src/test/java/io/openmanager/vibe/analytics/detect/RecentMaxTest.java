@@ -1,0 +1,98 @@
+package io.openmanager.vibe.analytics.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** {@link RecentMax} against a brute-force window: exact while its staircase fits, never above it, restorable. */
+class RecentMaxTest {
+
+    /** Values >= 0 with ties and zeros, as the default detector's raw scores have; {@code levels} positive ones. */
+    private static double[] values(long seed, int n, int levels) {
+        Synthetic s = new Synthetic(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.floor(s.uniform() * (levels + 1)) / 4;
+        }
+        return x;
+    }
+
+    private static double bruteMax(double[] x, int end, int span) {
+        double max = 0.0;
+        for (int i = Math.max(0, end - span); i < end; i++) {
+            max = Math.max(max, x[i]);
+        }
+        return max;
+    }
+
+    @Property(tries = 300)
+    void exactWhileTheWindowHoldsAtMostCapacityDistinctValues(@ForAll @IntRange(min = 1, max = 40) int span,
+                                                                @ForAll @IntRange(min = 0, max = 200) int n,
+                                                                @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        double[] x = values(seed, n, RecentMax.CAPACITY);
+        RecentMax m = new RecentMax(span);
+        for (int i = 0; i < n; i++) {
+            assertThat(m.max()).as("before value %d", i).isEqualTo(bruteMax(x, i, span));
+            m.add(x[i]);
+        }
+        assertThat(m.max()).isEqualTo(bruteMax(x, n, span));
+        assertThat(m.count()).isEqualTo(n);
+    }
+
+    @Property(tries = 300)
+    void neverAboveTheWindowMaximumNorBelowItsNewestValue(@ForAll @IntRange(min = 1, max = 60) int span,
+                                                           @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        double[] x = values(seed, 300, 40);
+        RecentMax m = new RecentMax(span);
+        for (int i = 0; i < x.length; i++) {
+            double max = m.max();
+            assertThat(max).as("before value %d", i).isLessThanOrEqualTo(bruteMax(x, i, span));
+            if (i > 0) {
+                assertThat(max).as("before value %d", i).isGreaterThanOrEqualTo(x[i - 1]);
+            }
+            m.add(x[i]);
+        }
+    }
+
+    @Property(tries = 200)
+    void aRestoredWindowGivesTheSameMaxima(@ForAll @IntRange(min = 1, max = 40) int span,
+                                           @ForAll @IntRange(min = 0, max = 150) int cut,
+                                           @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        double[] x = values(seed, cut + 100, 12);
+        RecentMax m = new RecentMax(span);
+        for (int i = 0; i < cut; i++) {
+            m.add(x[i]);
+        }
+        RecentMax restored = new RecentMax(span);
+        restored.restore(m.entries(), m.count());
+        for (int i = cut; i < x.length; i++) {
+            assertThat(restored.max()).as("before value %d", i).isEqualTo(m.max());
+            m.add(x[i]);
+            restored.add(x[i]);
+        }
+    }
+
+    @Test
+    void theSecondNewestEntryMakesRoomAndTheCountWrapsAround() {
+        RecentMax m = new RecentMax(100);
+        for (int i = 0; i <= RecentMax.CAPACITY; i++) {
+            m.add(1.0 - i * 0.1);          // a falling staircase one longer than the capacity
+        }
+        assertThat(m.entries()).hasSize(RecentMax.CAPACITY);
+        RecentMax wrapped = new RecentMax(3);
+        wrapped.restore(new long[0], Integer.MAX_VALUE - 1);
+        wrapped.add(0.5);
+        wrapped.add(0.25);
+        wrapped.add(0.0);
+        assertThat(wrapped.max()).isEqualTo(0.5);
+        wrapped.add(0.0);
+        assertThat(wrapped.max()).as("0.5 left the window across the wrap").isEqualTo(0.25);
+        assertThatThrownBy(() -> wrapped.restore(new long[RecentMax.CAPACITY + 1], 0))
+                .hasMessageContaining("at most " + RecentMax.CAPACITY);
+    }
+}
