@@ -16,8 +16,10 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 mkdir -p "$out"
 
-# Bytes per series of the default detector's state, and of the Random Cut Forest reference (a few MB each).
+# Bytes per series of the default detector's state (a series with a season of ~126 values, and one without), and of
+# the Random Cut Forest reference (a few MB each).
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default | tee "$out/memory.txt"
+java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default 20000 noise | tee -a "$out/memory.txt"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory rcf 20 | tee -a "$out/memory.txt"
 
 # Every benchmark, one fork, 1 s warm-up + 3 x 1 s measurement. Forecasting is profiled for `auto` only (the

@@ -3,12 +3,16 @@ package io.openmanager.vibe.benchmarks;
 import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
 
+import java.util.SplittableRandom;
+
 /**
  * Measures the heap a detector's state takes per series: creates many detectors of one kind, warms each past its
  * learning period, and divides the live-heap growth (after full collections) by their number. Not a JMH benchmark;
  * run it with {@code java -cp vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.DetectorMemory
- * [detector] [series]} (defaults: {@code default}, 20000). {@code rcf} measures the Random Cut Forest reference of
- * {@link DetectorBenchmark} instead (a few megabytes each: pass a few hundred series at most).
+ * [detector] [series] [shape]} (defaults: {@code default}, 20000, {@code cycle}). {@code rcf} measures the Random Cut
+ * Forest reference of {@link DetectorBenchmark} instead (a few megabytes each: pass a few hundred series at most).
+ * The shape matters for detectors that learn a season: {@code cycle} is a sine with a period of about 126 values
+ * (the seasonal model finds it and keeps a profile of that length), {@code noise} has no season (period 1).
  */
 public final class DetectorMemory {
     private DetectorMemory() {
@@ -25,6 +29,11 @@ public final class DetectorMemory {
         if (series <= 0) {
             throw new IllegalArgumentException("series must be positive: " + series);
         }
+        String shape = args.length > 2 ? args[2] : "cycle";
+        if (!shape.equals("cycle") && !shape.equals("noise")) {
+            throw new IllegalArgumentException("shape must be cycle or noise: " + shape);
+        }
+        boolean cycle = shape.equals("cycle");
         Object[] detectors = new Object[series];
         long before = liveHeap();
         for (int i = 0; i < series; i++) {
@@ -32,14 +41,17 @@ public final class DetectorMemory {
             AnomalyDetector vibe = DetectorBenchmark.RCF.equals(name) ? null : AnomalyDetectors.create(name);
             DetectorBenchmark.Scorer detector = vibe != null ? vibe::update : new DetectorBenchmark.RandomCutForestScorer();
             // Past every warm-up, so that lazily sized state is at its steady size.
+            SplittableRandom noise = new SplittableRandom(i);
             for (int t = 0; t < 1_000; t++) {
-                detector.update(t * 60_000L, 50 + 10 * Math.sin(t / 20.0) + (i % 7) + (t % 3));
+                double value = cycle ? 50 + 10 * Math.sin(t / 20.0) + (i % 7) + (t % 3)
+                        : 50 + (i % 7) + 5 * noise.nextGaussian();
+                detector.update(t * 60_000L, value);
             }
             detectors[i] = vibe != null ? vibe : detector;
         }
         long after = liveHeap();
-        System.out.printf("%s: %d bytes per series (%d series)%n", name, (after - before) / series,
-                detectors.length);
+        System.out.printf("%s: %d bytes per series (%d series)%n", cycle ? name : name + "-" + shape,
+                (after - before) / series, detectors.length);
     }
 
     private static long liveHeap() throws InterruptedException {
