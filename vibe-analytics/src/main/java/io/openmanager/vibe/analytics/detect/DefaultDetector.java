@@ -23,9 +23,9 @@ import java.util.List;
  * and IQR as the level reference scored 60.16 against 60.52 for the exponential one, at several times the cost.
  *
  * <h2>Calibration</h2>
- * Each statistic goes through its own running tail model ({@code TailCalibrator}: an exponentially forgetting
- * histogram of {@code log1p(stat)} and a normal law on the same scale, learning rate {@code calibrationAlpha};
- * the tail probability is the larger of the two), giving {@code p_i}. The combined tail probability is
+ * Each statistic goes through its own running tail model ({@code TailCalibrator}: the three highest occupied bins
+ * of an exponentially forgetting histogram of {@code log1p(stat)}, and a normal law on the same scale, learning rate
+ * {@code calibrationAlpha}; the tail probability is the larger of the two), giving {@code p_i}. The combined tail probability is
  * {@code p = min(1, 4 * min_i p_i)} (Bonferroni over the four components). With the surprise
  * {@code S = -log10 p}, the score is {@code S / (S + 12)}: 0.5 means a one-in-10^12 event under what the detector
  * has learned for this series, whatever its units and noise, so scores mean the same across series and never
@@ -34,7 +34,13 @@ import java.util.List;
  * <h2>Suppression</h2>
  * One event should raise one alarm: a score that does not exceed 1.1 times the highest score of the previous
  * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
- * scores fully.
+ * scores fully. The window keeps at most six falling steps of raw scores ({@code RecentMax}).
+ *
+ * <h2>Memory</h2>
+ * About 480 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
+ * 1 KB for a period of 126 values), and 2.4 KB more while the seasonal model learns its first 600 values
+ * ({@code DetectorMemory} in vibe-benchmarks measures it). Parameters are shared between detectors built with the
+ * same ones; scales and calibrations are floats, levels doubles.
  *
  * <h2>Expectation</h2>
  * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
