@@ -420,9 +420,11 @@ public final class BenchmarkReport {
                 parts.add("0 B/op");
                 boolean steady = allocation.median() < ZERO_ALLOCATION_BYTES;
                 met &= steady;
-                if (steady && allocation.allocating() > 0) {
-                    rare = " (" + allocation.allocating() + " of " + allocation.iterations().size()
-                            + " iterations allocated, up to " + number(allocation.maxExtraBytes()) + " B)";
+                int allocating = allocation.allocating();
+                if (steady && allocating > 0) {
+                    double bytes = allocation.maxBytes();
+                    rare = " (" + allocating + " of " + allocation.perOp().size() + " iterations allocated"
+                            + (Double.isFinite(bytes) ? ", up to " + number(bytes) + " B)" : ")");
                 }
             }
             return BenchmarkReport.judge(String.join(", ", parts), met) + rare;
@@ -477,11 +479,11 @@ public final class BenchmarkReport {
     /**
      * A row's allocation per iteration, net of the harness when it and every iteration's operations are known.
      *
-     * @param iterations bytes per operation of each iteration (net or raw)
-     * @param extraBytes bytes of each iteration (net or raw)
-     * @param net        whether the harness was taken out
+     * @param perOp bytes per operation of each iteration (net or raw)
+     * @param bytes bytes of each iteration (net or raw; NaN where the operations are unknown)
+     * @param net   whether the harness was taken out
      */
-    private record Allocation(List<Double> iterations, List<Double> extraBytes, boolean net) {
+    private record Allocation(List<Double> perOp, List<Double> bytes, boolean net) {
         static Allocation of(Row row, Harness harness) {
             if (row.iterations().isEmpty()) {
                 return null;
@@ -497,8 +499,9 @@ public final class BenchmarkReport {
             return new Allocation(perOp, bytes, net);
         }
 
+        /** The median iteration's bytes per operation. */
         double median() {
-            List<Double> sorted = new ArrayList<>(iterations);
+            List<Double> sorted = new ArrayList<>(perOp);
             sorted.sort(null);
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
@@ -506,14 +509,15 @@ public final class BenchmarkReport {
 
         /** Iterations at or above the allocation-free bound. */
         int allocating() {
-            return (int) iterations.stream().filter(v -> v >= ZERO_ALLOCATION_BYTES).count();
+            return (int) perOp.stream().filter(v -> v >= ZERO_ALLOCATION_BYTES).count();
         }
 
-        double maxExtraBytes() {
+        /** The most bytes an allocating iteration allocated (NaN if its operations are unknown). */
+        double maxBytes() {
             double max = 0;
-            for (int i = 0; i < iterations.size(); i++) {
-                if (iterations.get(i) >= ZERO_ALLOCATION_BYTES) {
-                    max = Math.max(max, extraBytes.get(i));
+            for (int i = 0; i < perOp.size(); i++) {
+                if (perOp.get(i) >= ZERO_ALLOCATION_BYTES) {
+                    max = Double.isNaN(bytes.get(i)) ? Double.NaN : Math.max(max, bytes.get(i));
                 }
             }
             return max;
