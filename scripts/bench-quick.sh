@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick profile of every JMH benchmark in vibe-benchmarks (about 3-4 minutes on 2 cores), with -prof gc.
+# Quick profile of every JMH benchmark in vibe-benchmarks (about 4 minutes on 2 cores), with -prof gc.
 # Writes OUT/jmh.json (JMH JSON), OUT/memory.txt (DetectorMemory) and OUT/report.md (the README's Markdown table),
 # and prints the table. OUT defaults to vibe-benchmarks/target/quick.
 #
@@ -24,6 +24,7 @@ java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory rcf 20 | tee -a "$
 
 # Every benchmark, one fork, 1 s warm-up + 3 x 1 s measurement. Forecasting is profiled for `auto` only (the
 # target's method) and export for the default naming only; the full parameter sets run without these -p options.
+# HarnessBaseline (JMH's own bytes per iteration) must stay in the run: the report takes them out of net B/op.
 java -jar "$jar" -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc \
   -p method=auto -p naming=SEED \
   -rf json -rff "$out/jmh.json" > "$out/jmh.log"

@@ -4,6 +4,7 @@ import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.frame.MutableFleetFrame;
 import io.openmanager.vibe.sim.SimulationEngine;
+import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.FrameEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  * each simulated minute, i.e. every 12th frame). The frames are a simulated day, pre-generated and replayed with
  * advancing timestamps so the detectors stay in steady state. Anomaly, forecast and prediction events and the refits'
  * models are the only intended allocation ({@code -prof gc}).
+ *
+ * <p>{@code anomalies} separates a frame's work from its output. {@code published}: the default threshold (0.5), so
+ * the day's anomalies (its incidents and a few false alarms) are published and their events are part of the
+ * allocation per frame. {@code none}: threshold 1.0, which no score of this day reaches, so every detector does the
+ * same work and nothing is published; with {@code forecasting=false} a frame must then allocate nothing. The
+ * benchmark fails at its tear-down if an anomaly was published with {@code anomalies=none}, because the row would no
+ * longer measure what it claims.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,12 +49,18 @@ public class PipelineBenchmark {
     @Param({"false", "true"})
     public boolean forecasting;
 
+    /** {@code published}: threshold 0.5 (the default); {@code none}: threshold 1.0, which no score here reaches. */
+    @Param({"published", "none"})
+    public String anomalies;
+
     private double[][][] values;
     private MutableFleetFrame frame;
     private FrameEvent event;
     private AnalyticsPipeline pipeline;
     private long tick;
+    private long published;
 
+    /** Pre-generates the day and builds the pipeline, whose events go to a sink that counts the anomalies. */
     @Setup
     public void setUp() {
         SimulationEngine engine = SimulationEngine.builder().build();
@@ -62,10 +77,29 @@ public class PipelineBenchmark {
         }).run();
         frame = new MutableFleetFrame(engine.fleet(), engine.metrics());
         event = new FrameEvent(frame.view());
-        AnalyticsPipeline.Builder builder = AnalyticsPipeline.builder(event -> { });
+        AnalyticsPipeline.Builder builder = AnalyticsPipeline.builder(event -> {
+            if (event instanceof AnomalyEvent) {
+                published++;
+            }
+        });
+        if ("none".equals(anomalies)) {
+            builder.threshold(1.0);
+        } else if (!"published".equals(anomalies)) {
+            throw new IllegalArgumentException("anomalies must be published or none: " + anomalies);
+        }
         pipeline = (forecasting ? builder : builder.withoutForecasting()).build();
     }
 
+    /** Fails a run with {@code anomalies=none} that published an anomaly: its allocation would include the event. */
+    @TearDown
+    public void checkNothingPublished() {
+        if ("none".equals(anomalies) && published > 0) {
+            throw new IllegalStateException("anomalies=none published " + published + " anomaly events in " + tick
+                    + " frames; threshold 1.0 must publish none");
+        }
+    }
+
+    /** Replays the next frame of the day through the pipeline. */
     @Benchmark
     public void oneFrame() {
         double[][] row = values[(int) (tick % DAY_TICKS)];

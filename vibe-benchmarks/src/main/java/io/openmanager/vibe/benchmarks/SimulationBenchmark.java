@@ -31,10 +31,13 @@ import java.util.concurrent.TimeUnit;
  * hourly work (the scenario schedule of each hour) is included, amortised, as in a real run.
  *
  * <p>The score is ticks per second; the secondary {@code tick:samples} is values per second, {@code servers * 6} per
- * tick. For the time per tick add {@code -bm avgt -tu us} (the samples counter then reads as time per value). Quick
- * run:
+ * tick. For the time per tick add {@code -bm avgt -tu us} (the samples counter then reads as time per value).
+ *
+ * <p>{@code -prof gc}'s bytes per tick include JMH's own few kilobytes per iteration, which at 100,000 servers (about
+ * 130 ticks per second) are tens of bytes per tick; run {@link HarnessBaseline} with it and {@link BenchmarkReport}
+ * takes them out. Quick run:
  * <pre>{@code
- * java -jar vibe-benchmarks/target/benchmarks.jar SimulationBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s -prof gc
+ * java -jar vibe-benchmarks/target/benchmarks.jar 'SimulationBenchmark|HarnessBaseline' -f 1 -wi 2 -w 2s -i 3 -r 2s -prof gc
  * }</pre>
  */
 @BenchmarkMode(Mode.Throughput)

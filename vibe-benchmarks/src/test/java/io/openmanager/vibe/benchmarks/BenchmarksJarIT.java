@@ -59,7 +59,8 @@ class BenchmarksJarIT {
 
         for (String benchmark : List.of("DetectorBenchmark.update", "SimulationBenchmark.tick",
                 "ForecasterBenchmark.fit", "ForecasterBenchmark.forecast48", "ScenarioParseBenchmark.parseBuiltIn",
-                "DispatchBenchmark.publishOneFrame", "PipelineBenchmark.oneFrame", "ExportBenchmark.exportOneTick")) {
+                "DispatchBenchmark.publishOneFrame", "PipelineBenchmark.oneFrame", "ExportBenchmark.exportOneTick",
+                "HarnessBaseline.tick")) {
             assertThat(list).contains("io.openmanager.vibe.benchmarks." + benchmark);
         }
     }
