@@ -39,7 +39,7 @@ final class SeasonalModel {
     private long n;
     // While learning: the first value, which the buffer is relative to.
     private double level;
-    private float meanAbsResidual;
+    private double meanAbsResidual;
     private double lastExpected;
     // The scale the last value was scored on (NaN while learning); not part of the snapshot.
     private float lastScale = Float.NaN;
@@ -88,7 +88,7 @@ final class SeasonalModel {
         double newLevel = level + settings.alpha() * (v - level - s);
         season[phase] = (float) (s + settings.gamma() * (v - newLevel - s));
         level = newLevel;
-        meanAbsResidual = (float) (meanAbsResidual + settings.scaleAlpha() * (Math.abs(clipped) - meanAbsResidual));
+        meanAbsResidual += settings.scaleAlpha() * (Math.abs(clipped) - meanAbsResidual);
         n++;
         phase = phase + 1 == period ? 0 : phase + 1;
     }
@@ -122,7 +122,7 @@ final class SeasonalModel {
         for (int i = 0; i < learn; i++) {
             mad += Math.abs(values[i] - mean - season[i % period]);
         }
-        meanAbsResidual = (float) (mad / learn);
+        meanAbsResidual = mad / learn;
         buffer = NONE;
         n = 0;
         phase = 0;
@@ -230,7 +230,7 @@ final class SeasonalModel {
         m.phase = (int) (s.n() % s.period());
         m.n = s.n();
         m.level = s.level();
-        m.meanAbsResidual = (float) s.meanAbsResidual();
+        m.meanAbsResidual = s.meanAbsResidual();
         m.lastExpected = s.lastExpected();
         return m;
     }
