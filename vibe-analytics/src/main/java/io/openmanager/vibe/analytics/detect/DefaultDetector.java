@@ -87,10 +87,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
     /** The parameters and what follows from them, shared by every detector built with the same ones. */
     private record Settings(int window, int warmup, double calibrationAlpha, int suppression,
-                            double suppressionFactor, double centerAlpha, long calibrationSettledFrom) {
+                            double suppressionFactor, double centerAlpha, TailCalibrator.Rate calibrationRate) {
         Settings(int window, int warmup, double calibrationAlpha, int suppression, double suppressionFactor) {
             this(window, warmup, calibrationAlpha, suppression, suppressionFactor, 1.0 / window,
-                    Scores.settledFrom(calibrationAlpha));
+                    TailCalibrator.Rate.of(calibrationAlpha));
         }
     }
 
@@ -180,19 +180,18 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             if (seasonalReady) {
                 uSeasonal = TailCalibrator.compress(Math.abs(z));
             }
-            double alpha = p.calibrationAlpha();
-            long settled = p.calibrationSettledFrom();
+            TailCalibrator.Rate rate = p.calibrationRate();
             int warmup = p.warmup();
             double minLog10P = 0.0;
             if (levelsReady) {
-                minLog10P = Math.min(minLog10P, level.log10TailThenLearn(uLevel, alpha, settled, MIN_SD, warmup));
-                minLog10P = Math.min(minLog10P, variance.log10TailThenLearn(uVariance, alpha, settled, MIN_SD,
+                minLog10P = Math.min(minLog10P, level.log10TailThenLearn(uLevel, rate, MIN_SD, warmup));
+                minLog10P = Math.min(minLog10P, variance.log10TailThenLearn(uVariance, rate, MIN_SD,
                         warmup));
-                minLog10P = Math.min(minLog10P, flat.log10TailThenLearn(uFlat, alpha, settled, FLAT_MIN_SD,
+                minLog10P = Math.min(minLog10P, flat.log10TailThenLearn(uFlat, rate, FLAT_MIN_SD,
                         warmup));
             }
             if (seasonalReady) {
-                minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearn(uSeasonal, alpha, settled, MIN_SD,
+                minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearn(uSeasonal, rate, MIN_SD,
                         warmup));
             }
             double surprise = -Math.min(0.0, LOG10_COMPONENTS + minLog10P);

@@ -1,6 +1,7 @@
 package io.openmanager.vibe.analytics.detect;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Seasonal residual: a Holt-Winters additive model (level and seasonal profile, no trend) predicts each value; the
@@ -127,12 +128,11 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
      * @param gamma              parameter
      * @param scaleAlpha         parameter
      * @param minAutocorrelation parameter
-     * @param learning           values buffered while learning, each minus the first ({@code level}); empty
-     *                           afterwards
+     * @param learning           values buffered while learning (empty afterwards)
      * @param period             the period in use (0 while learning)
      * @param season             the seasonal profile (empty while learning)
      * @param n                  values seen by the model
-     * @param level              level (while learning: the first value)
+     * @param level              level (0 while learning)
      * @param meanAbsResidual    mean absolute residual
      * @param lastExpected       expectation of the last value
      * @param counters           input counters
@@ -141,10 +141,11 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
                            double minAutocorrelation, double[] learning, int period, double[] season, long n,
                            double level, double meanAbsResidual, double lastExpected,
                            InputCounters counters) implements DetectorSnapshot {
-        /** Copies the arrays. */
+        /** Checks that nothing is missing and copies the arrays. */
         public Snapshot {
-            learning = learning.clone();
-            season = season.clone();
+            learning = Objects.requireNonNull(learning, "learning").clone();
+            season = Objects.requireNonNull(season, "season").clone();
+            Objects.requireNonNull(counters, "counters");
         }
 
         @Override

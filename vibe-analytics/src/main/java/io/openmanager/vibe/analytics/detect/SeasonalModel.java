@@ -1,11 +1,13 @@
 package io.openmanager.vibe.analytics.detect;
 
+import java.util.Arrays;
+
 /**
  * The additive Holt-Winters model (level and seasonal profile, no trend) of {@link SeasonalDetector}, which the
- * default detector embeds too: no input policy or counters of its own, parameters shared through {@link Settings},
- * and the per-series arrays as floats. While learning, the buffer holds each value minus the first (so that a large
- * level keeps the float's precision for its variation); the seasonal profile holds deviations from the level, which
- * are small beside it. With a period of p values the model takes about 70 + 4p bytes, plus 4 bytes per value of
+ * default detector embeds too: no input policy or counters of its own, and parameters shared through
+ * {@link Settings}. The seasonal profile is kept as floats: it holds deviations from the level, which are small
+ * beside it. While learning, the values are buffered as doubles (transient: the buffer is dropped when the model
+ * has learned). With a period of p values the model takes about 70 + 4p bytes, plus 8 bytes per value of
  * {@code learn} while it learns.
  *
  * <p>{@link #observe} returns the value's residual z-score against the model, then learns the value; see
@@ -14,7 +16,7 @@ package io.openmanager.vibe.analytics.detect;
 final class SeasonalModel {
     private static final double CLIP = 5.0;
     private static final double MIN_PROMINENCE = 0.3;
-    private static final float[] NONE = new float[0];
+    private static final double[] NONE = new double[0];
 
     /**
      * The parameters, shared by every model built with them.
@@ -31,13 +33,12 @@ final class SeasonalModel {
     }
 
     private final Settings settings;
-    private float[] buffer;
+    private double[] buffer;
     private float[] season;
     private int period;
     // n % period, kept incrementally: a 64-bit division per value costs more than the rest of the model.
     private int phase;
     private long n;
-    // While learning: the first value, which the buffer is relative to.
     private double level;
     private double meanAbsResidual;
     private double lastExpected;
@@ -46,7 +47,7 @@ final class SeasonalModel {
 
     SeasonalModel(Settings settings) {
         this.settings = settings;
-        this.buffer = new float[settings.learn()];
+        this.buffer = new double[settings.learn()];
     }
 
     Settings settings() {
@@ -61,10 +62,7 @@ final class SeasonalModel {
     /** The residual z-score of the value against the model (0 while learning), after which the model learns it. */
     double observe(double value) {
         if (season == null) {
-            if (n == 0) {
-                level = value;
-            }
-            buffer[(int) n] = (float) (value - level);
+            buffer[(int) n] = value;
             n++;
             if (n == settings.learn()) {
                 initialise();
@@ -95,11 +93,7 @@ final class SeasonalModel {
 
     private void initialise() {
         int learn = settings.learn();
-        double first = level;
-        double[] values = new double[learn];
-        for (int i = 0; i < learn; i++) {
-            values[i] = first + buffer[i];
-        }
+        double[] values = buffer;
         period = settings.givenPeriod() > 0 ? settings.givenPeriod()
                 : detectPeriod(values, settings.minAutocorrelation());
         double mean = 0.0;
@@ -186,22 +180,29 @@ final class SeasonalModel {
 
     /** The state as {@link SeasonalDetector.Snapshot} holds it (with its detector's counters). */
     SeasonalDetector.Snapshot snapshot(InputCounters counters) {
-        double[] learning = new double[season == null ? (int) n : 0];
-        for (int i = 0; i < learning.length; i++) {
-            learning[i] = buffer[i];
-        }
+        double[] learning = season == null ? Arrays.copyOf(buffer, (int) n) : NONE;
         double[] profile = new double[season == null ? 0 : period];
         for (int p = 0; p < profile.length; p++) {
             profile[p] = season[p];
         }
         return new SeasonalDetector.Snapshot(settings.givenPeriod(), settings.learn(), settings.alpha(),
                 settings.gamma(), settings.scaleAlpha(), settings.minAutocorrelation(), learning,
-                season == null ? 0 : period, profile, n, level, meanAbsResidual,
+                season == null ? 0 : period, profile, n, season == null ? 0.0 : level, meanAbsResidual,
                 lastExpected, counters);
     }
 
-    /** A model in the state of {@code s}, sharing {@code settings} (which must equal the snapshot's parameters). */
+    /**
+     * A model in the state of {@code s}, sharing {@code settings}.
+     *
+     * @throws IllegalArgumentException if the snapshot's parameters differ from {@code settings}, or its state does
+     *                                  not fit them (naming the field and value)
+     */
     static SeasonalModel restore(SeasonalDetector.Snapshot s, Settings settings) {
+        Settings given = new Settings(s.givenPeriod(), s.learn(), s.alpha(), s.gamma(), s.scaleAlpha(),
+                s.minAutocorrelation());
+        if (!given.equals(settings)) {
+            throw new IllegalArgumentException("seasonal parameters must be " + settings + ": " + given);
+        }
         SeasonalModel m = new SeasonalModel(settings);
         if (s.season().length == 0) {
             double[] learning = s.learning();
@@ -209,17 +210,26 @@ final class SeasonalModel {
                 throw new IllegalArgumentException("learning holds " + learning.length + " values: n is " + s.n()
                         + ", and at most learn - 1 = " + (settings.learn() - 1) + " values are buffered");
             }
-            for (int i = 0; i < learning.length; i++) {
-                m.buffer[i] = (float) learning[i];
-            }
+            System.arraycopy(learning, 0, m.buffer, 0, learning.length);
             m.n = s.n();
-            m.level = s.level();
             return m;
         }
         double[] profile = s.season();
         if (s.period() != profile.length) {
             throw new IllegalArgumentException("period " + s.period() + " but season has " + profile.length
                     + " values");
+        }
+        if (s.learning().length != 0) {
+            throw new IllegalArgumentException("learning must be empty once the season is learned: "
+                    + s.learning().length + " values");
+        }
+        if (s.n() < settings.learn()) {
+            throw new IllegalArgumentException("n must be >= learn = " + settings.learn()
+                    + " once the season is learned: " + s.n());
+        }
+        if (!Double.isFinite(s.level()) || !(s.meanAbsResidual() >= 0) || Double.isInfinite(s.meanAbsResidual())) {
+            throw new IllegalArgumentException("level must be finite and meanAbsResidual finite and >= 0: "
+                    + s.level() + ", " + s.meanAbsResidual());
         }
         m.buffer = NONE;
         m.season = new float[profile.length];
