@@ -2,6 +2,7 @@ package io.openmanager.vibe.analytics.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The default detector: several views of the series, each calibrated against its own history, combined into one
@@ -296,13 +297,29 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                 throw new IllegalArgumentException("a calibration keeps " + TailCalibrator.SLOTS
                         + " bins and masses: " + bins.length + " and " + masses.length);
             }
-            for (int b : bins) {
+            for (int i = 0; i < TailCalibrator.SLOTS; i++) {
+                int b = bins[i];
                 if (b < TailCalibrator.EMPTY || b > Byte.MAX_VALUE) {
-                    throw new IllegalArgumentException("calibration bin must be in [-1, 127]: " + b);
+                    throw new IllegalArgumentException("calibration bins[" + i + "] must be in [-1, 127]: " + b);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (b != TailCalibrator.EMPTY && bins[j] == b) {
+                        throw new IllegalArgumentException("calibration bins must differ: bins[" + j + "] and bins["
+                                + i + "] are both " + b);
+                    }
+                }
+                double m = masses[i];
+                if (!(m >= 0.0 && m <= Float.MAX_VALUE) || b == TailCalibrator.EMPTY && m != 0.0) {
+                    throw new IllegalArgumentException("calibration masses[" + i + "] must be finite and >= 0 (0 for"
+                            + " an unused slot): " + m);
                 }
             }
             if (count < 0) {
                 throw new IllegalArgumentException("calibration count must be >= 0: " + count);
+            }
+            if (!Double.isFinite(mean) || !(variance >= 0.0) || Double.isInfinite(variance)) {
+                throw new IllegalArgumentException("calibration mean must be finite and variance finite and >= 0: "
+                        + mean + ", " + variance);
             }
             bins = bins.clone();
             masses = masses.clone();
@@ -382,12 +399,28 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             implements DetectorSnapshot {
         /** Checks the number of calibrations and copies the collections. */
         public Snapshot {
-            if (calibrations.size() != COMPONENTS) {
+            Objects.requireNonNull(seasonal, "seasonal");
+            Objects.requireNonNull(counters, "counters");
+            if (Objects.requireNonNull(calibrations, "calibrations").size() != COMPONENTS) {
                 throw new IllegalArgumentException("calibrations must hold " + COMPONENTS + " components: "
                         + calibrations.size());
             }
             calibrations = List.copyOf(calibrations);
-            suppressionWindow = suppressionWindow.clone();
+            suppressionWindow = Objects.requireNonNull(suppressionWindow, "suppressionWindow").clone();
+            RecentMax.check("suppressionWindow", suppressionWindow, suppressionCount);
+            if (n < 0 || flatRun < 0 || longestRun < 0) {
+                throw new IllegalArgumentException("n, flatRun and longestRun must be >= 0: " + n + ", " + flatRun
+                        + ", " + longestRun);
+            }
+            for (double v : new double[] {center, previous, shortMean}) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("center, previous and shortMean must be finite: " + center
+                            + ", " + previous + ", " + shortMean);
+                }
+            }
+            Scores.checkNonNegative("meanAbsDeviation", meanAbsDeviation);
+            Scores.checkNonNegative("diffShort", diffShort);
+            Scores.checkNonNegative("diffLong", diffLong);
         }
 
         @Override

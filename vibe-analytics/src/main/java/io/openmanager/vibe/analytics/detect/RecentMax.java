@@ -73,14 +73,39 @@ final class RecentMax {
     }
 
     /**
-     * Sets the state as {@link #entries()} and {@link #count()} gave it.
+     * Checks entries as {@link #entries()} and {@link #count()} give them, for a snapshot named {@code field}: at most
+     * {@value #CAPACITY}, each for a value added before {@code addedCount} (oldest first), with values finite, above
+     * {@link #FLOOR} and falling.
      *
-     * @throws IllegalArgumentException if there are more than {@value #CAPACITY} entries
+     * @throws IllegalArgumentException naming the entry and what is wrong with it
+     */
+    static void check(String field, long[] kept, int addedCount) {
+        if (kept.length > CAPACITY) {
+            throw new IllegalArgumentException(field + " holds at most " + CAPACITY + " entries: " + kept.length);
+        }
+        int previousAge = Integer.MAX_VALUE;
+        float previousValue = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < kept.length; i++) {
+            int age = addedCount - index(kept[i]);
+            float value = value(kept[i]);
+            if (age <= 0 || age >= previousAge) {
+                throw new IllegalArgumentException(field + "[" + i + "] must be for a value added before the count "
+                        + addedCount + " and after the previous entry: index " + index(kept[i]));
+            }
+            if (!(value > FLOOR && value < previousValue) || Float.isInfinite(value)) {
+                throw new IllegalArgumentException(field + "[" + i + "] must hold a finite score above " + FLOOR
+                        + " and below the previous entry's: " + value);
+            }
+            previousAge = age;
+            previousValue = value;
+        }
+    }
+
+    /**
+     * Sets the state as {@link #entries()} and {@link #count()} gave it; {@link #check} them first.
      */
     void restore(long[] kept, int addedCount) {
-        if (kept.length > CAPACITY) {
-            throw new IllegalArgumentException("recentMax holds at most " + CAPACITY + " entries: " + kept.length);
-        }
+        check("entries", kept, addedCount);
         System.arraycopy(kept, 0, entries, 0, kept.length);
         size = kept.length;
         count = addedCount;
