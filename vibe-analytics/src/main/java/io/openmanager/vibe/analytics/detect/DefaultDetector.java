@@ -21,7 +21,8 @@ import java.util.Objects;
  * </ul>
  * A sliding-window spike z-score was tried as a fifth component and lowered the NAB score (it duplicates the
  * seasonal residual and alarms on normal daily peaks), so it is not part of the ensemble; a sliding-window median
- * and IQR as the level reference scored 60.16 against 60.52 for the exponential one, at several times the cost.
+ * and IQR as the level reference scored 60.16 against 60.52 for the exponential one (both measured with the
+ * earlier 64-bin calibration), at several times the cost.
  *
  * <h2>Calibration</h2>
  * Each statistic goes through its own running tail model ({@code TailCalibrator}: the three highest occupied bins
@@ -38,8 +39,8 @@ import java.util.Objects;
  * scores fully. The window keeps at most six falling steps of raw scores ({@code RecentMax}).
  *
  * <h2>Memory</h2>
- * About 530 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
- * 1 KB for a period of 126 values), and 2.4 KB more while the seasonal model learns its first 600 values
+ * About 540 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
+ * 1 KB for a period of 126 values), and 4.8 KB more while the seasonal model learns its first 600 values
  * ({@code DetectorMemory} in vibe-benchmarks measures it). Parameters are shared between detectors built with the
  * same ones; the seasonal profile and the calibrations' bin masses are floats.
  *
@@ -96,7 +97,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     }
 
     // Per-series state only: the parameters are shared. The statistics stay doubles: each is updated once per value
-    // from its previous value, and float conversions on that chain cost about 15 % of the detector's speed.
+    // from its previous value, and float conversions on that chain cost about a fifth of the detector's speed.
     private final Settings settings;
     private SeasonalModel seasonal;
     private final TailCalibrator level = new TailCalibrator();
@@ -245,14 +246,20 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         return n > MIN_WINDOW ? center : Double.NaN;
     }
 
-    /** The seasonal range once it has learned, else the level reference minus 3 of its scales. */
+    /**
+     * The seasonal range once it has learned, else the level reference minus 3 of its scales; NaN when
+     * {@link #expected()} is.
+     */
     @Override
     public double lowerBound() {
         return seasonal.isWarm() ? seasonal.expected() - RANGE_SCALES * seasonal.lastScale()
                 : expected() - RANGE_SCALES * levelScale();
     }
 
-    /** The seasonal range once it has learned, else the level reference plus 3 of its scales. */
+    /**
+     * The seasonal range once it has learned, else the level reference plus 3 of its scales; NaN when
+     * {@link #expected()} is.
+     */
     @Override
     public double upperBound() {
         return seasonal.isWarm() ? seasonal.expected() + RANGE_SCALES * seasonal.lastScale()

@@ -20,7 +20,7 @@ package io.openmanager.vibe.analytics.detect;
  * 61.87, in 1 KB less).
  *
  * <p>The masses are floats; mean and variance stay doubles (their update is on the per-value dependency chain, where
- * float conversions cost the default detector about 15 % of its speed). The count saturates at
+ * float conversions cost the default detector about a fifth of its speed). The count saturates at
  * {@code Integer.MAX_VALUE}, and the total mass is derived from the count. Fields are package-visible for the
  * owner's snapshot.
  */
