@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * small object per operation misses it however few operations an iteration has, while an allocation in a minority of
  * the iterations (a rare event, such as a scenario firing in the simulation) does not hide the steady state; the
  * verdict then says in how many iterations it happened and how many bytes. Without {@code HarnessBaseline} in the
- * run the median of the raw {@code gc.alloc.rate.norm} is judged and the net column stays empty. The header names the machine (processors, CPU model from {@code /proc/cpuinfo}, load average from
+ * run the median of the raw {@code gc.alloc.rate.norm} is judged and the net column stays empty.
+ *
+ * <p>The header names the machine (processors, CPU model from {@code /proc/cpuinfo}, load average from
  * {@code /proc/loadavg} when the report is made, which tells how shared the machine was) and the JDK that ran the
  * benchmarks (from the JSON).
  *

@@ -27,8 +27,8 @@ import java.util.Objects;
  * <h2>Calibration</h2>
  * Each statistic goes through its own running tail model ({@code TailCalibrator}: the three highest occupied bins
  * of an exponentially forgetting histogram of {@code log1p(stat)}, and a normal law on the same scale, learning rate
- * {@code calibrationAlpha}; the tail probability is the larger of the two), giving {@code p_i}. The combined tail probability is
- * {@code p = min(1, 4 * min_i p_i)} (Bonferroni over the four components). With the surprise
+ * {@code calibrationAlpha}; the tail probability is the larger of the two), giving {@code p_i}. The combined tail
+ * probability is {@code p = min(1, 4 * min_i p_i)} (Bonferroni over the four components). With the surprise
  * {@code S = -log10 p}, the score is {@code S / (S + 12)}: 0.5 means a one-in-10^12 event under what the detector
  * has learned for this series, whatever its units and noise, so scores mean the same across series and never
  * saturate (the ranking of very rare events is kept).
@@ -36,7 +36,7 @@ import java.util.Objects;
  * <h2>Suppression</h2>
  * One event should raise one alarm: a score that does not exceed 1.1 times the highest score of the previous
  * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
- * scores fully. The window keeps at most six falling steps of raw scores ({@code RecentMax}).
+ * scores fully. The window keeps at most six falling steps of raw scores above 0.1 ({@code RecentMax}).
  *
  * <h2>Memory</h2>
  * About 540 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
@@ -300,6 +300,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public record Calibration(double mean, double variance, int count, int[] bins, double[] masses) {
         /** Checks the shape and copies the arrays. */
         public Calibration {
+            Objects.requireNonNull(bins, "bins");
+            Objects.requireNonNull(masses, "masses");
             if (bins.length != TailCalibrator.SLOTS || masses.length != TailCalibrator.SLOTS) {
                 throw new IllegalArgumentException("a calibration keeps " + TailCalibrator.SLOTS
                         + " bins and masses: " + bins.length + " and " + masses.length);
