@@ -6,13 +6,13 @@ import java.util.Arrays;
  * The maximum of the last {@code span} values (values >= 0; 0 before any) in under 100 bytes whatever the span: a
  * monotonic deque (each value of the window that is greater than every later one, oldest first) capped at
  * {@value #CAPACITY} entries. Values up to {@link #FLOOR} are not kept: the maximum is exact above it, and 0 when no
- * kept value is in the window. When a new value would make one
- * entry too many, the second newest kept entry is dropped: the maximum stays exact until that entry would have
- * become the maximum, and is then the next kept value, which is smaller (the default detector's suppression damps a
- * little less in that case; on the NAB subset a deque of 6 and an exact window of 300 score the same).
+ * kept value is in the window. When a new value would make one entry too many, the second newest kept entry is
+ * dropped: the maximum stays exact until that entry would have become the maximum, and is then the next kept value,
+ * which is smaller (the default detector's suppression damps a little less in that case; on the NAB subset a deque
+ * of 6 and an exact window of 300 score the same).
  *
  * <p>An entry is one {@code long}: the value's index (the low 32 bits of the count of values added, compared
- * modulo 2^32, so {@code span} must be below 2^31) and the value's float bits.
+ * modulo 2^32, so {@code span} must be below 2^31) and the value rounded to a float.
  */
 final class RecentMax {
     /** Entries kept. */

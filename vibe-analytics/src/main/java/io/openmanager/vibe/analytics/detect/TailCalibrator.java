@@ -7,8 +7,8 @@ package io.openmanager.vibe.analytics.detect;
  * <ul>
  *   <li>an empirical one: the decayed mass of the {@value #SLOTS} highest occupied bins of width 0.125 on the u
  *       scale (the top of a histogram: only the top decides a small tail probability). The mass above u,
- *       interpolated within u's bin, divided by the total decayed mass, is {@code p_emp}; a u below every kept
- *       bin is never rare enough for it to matter (its normal tail decides);</li>
+ *       interpolated within u's bin, divided by the total decayed mass, is {@code p_emp} (for a u below every kept
+ *       bin, all their mass counts: a lower bound of the histogram's tail there);</li>
  *   <li>a normal one on the u scale (exponentially weighted mean and variance, standard deviation floored), giving
  *       {@code p_norm}, which keeps resolution beyond the largest value ever seen.</li>
  * </ul>
@@ -68,9 +68,10 @@ final class TailCalibrator {
      * probabilities below 1/4 (a Bonferroni factor of 4 makes larger ones a surprise of 0), and skipping the
      * logarithms for common values is most of the speed.
      *
-     * @param alpha       forgetting weight in (0, 1]
-     * @param settledFrom the count from which the mean and variance learn with {@code alpha} (before it, with
-     *                    {@code 1 / count}): {@link Scores#settledFrom}, passed in so that it is not stored per series
+     * @param rate   the learning rate and what follows from it, shared by the owner's calibrations (not stored per
+     *               series)
+     * @param minSd  the floor of the normal model's standard deviation
+     * @param warmup statistics learned before a tail probability is reported
      */
     double log10TailThenLearn(double u, Rate rate, double minSd, int warmup) {
         double position = u / BIN_WIDTH;
