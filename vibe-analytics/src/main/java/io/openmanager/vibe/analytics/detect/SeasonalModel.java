@@ -50,10 +50,6 @@ final class SeasonalModel {
         this.buffer = new double[settings.learn()];
     }
 
-    Settings settings() {
-        return settings;
-    }
-
     /** Whether the model has learned and scores. */
     boolean isWarm() {
         return season != null;
