@@ -129,37 +129,27 @@ final class TailCalibrator {
         } else if (bin == bin2) {
             mass2 += 1.0f;
         } else if (bin > bin0 || bin > bin1 || bin > bin2) {
-            replaceLowest((byte) bin);
+            take(bin0 <= bin1 && bin0 <= bin2 ? 0 : bin1 <= bin2 ? 1 : 2, (byte) bin);      // the lowest kept bin
         } else if (mass0 < rate.forgottenMass() || mass1 < rate.forgottenMass() || mass2 < rate.forgottenMass()) {
-            replaceForgotten((byte) bin);
+            take(mass0 <= mass1 && mass0 <= mass2 ? 0 : mass1 <= mass2 ? 1 : 2, (byte) bin);  // the lightest one
         }
     }
 
-    /** Puts {@code bin} with mass 1 into the slot with the least mass (one that has been forgotten). */
-    private void replaceForgotten(byte bin) {
-        if (mass0 <= mass1 && mass0 <= mass2) {
-            bin0 = bin;
-            mass0 = 1.0f;
-        } else if (mass1 <= mass2) {
-            bin1 = bin;
-            mass1 = 1.0f;
-        } else {
-            bin2 = bin;
-            mass2 = 1.0f;
-        }
-    }
-
-    /** Puts {@code bin} with mass 1 into the slot of the lowest kept bin (an empty slot first). */
-    private void replaceLowest(byte bin) {
-        if (bin0 <= bin1 && bin0 <= bin2) {
-            bin0 = bin;
-            mass0 = 1.0f;
-        } else if (bin1 <= bin2) {
-            bin1 = bin;
-            mass1 = 1.0f;
-        } else {
-            bin2 = bin;
-            mass2 = 1.0f;
+    /** Puts {@code bin} with mass 1 into {@code slot}. */
+    private void take(int slot, byte bin) {
+        switch (slot) {
+            case 0 -> {
+                bin0 = bin;
+                mass0 = 1.0f;
+            }
+            case 1 -> {
+                bin1 = bin;
+                mass1 = 1.0f;
+            }
+            default -> {
+                bin2 = bin;
+                mass2 = 1.0f;
+            }
         }
     }
 
