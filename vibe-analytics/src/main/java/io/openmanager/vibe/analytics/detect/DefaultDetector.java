@@ -39,10 +39,10 @@ import java.util.Objects;
  * scores fully. The window keeps at most six falling steps of raw scores above 0.1 ({@code RecentMax}).
  *
  * <h2>Memory</h2>
- * About 540 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
+ * About 530 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
  * 1 KB for a period of 126 values), and 4.8 KB more while the seasonal model learns its first 600 values
- * ({@code DetectorMemory} in vibe-benchmarks measures it). Parameters are shared between detectors built with the
- * same ones; the seasonal profile and the calibrations' bin masses are floats.
+ * ({@code DetectorMemory} in vibe-benchmarks measures it). Detectors with the default parameters share one parameter
+ * object; the seasonal profile and the calibrations' bin masses are floats.
  *
  * <h2>Expectation</h2>
  * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
@@ -87,7 +87,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private static final Settings DEFAULTS = new Settings(DEFAULT_WINDOW, DEFAULT_WARMUP, DEFAULT_CALIBRATION_ALPHA,
             DEFAULT_SUPPRESSION, DEFAULT_SUPPRESSION_FACTOR);
 
-    /** The parameters and what follows from them, shared by every detector built with the same ones. */
+    /** The parameters and what follows from them; detectors with the defaults share one instance. */
     private record Settings(int window, int warmup, double calibrationAlpha, int suppression,
                             double suppressionFactor, double centerAlpha, TailCalibrator.Rate calibrationRate) {
         Settings(int window, int warmup, double calibrationAlpha, int suppression, double suppressionFactor) {

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The additive Holt-Winters model (level and seasonal profile, no trend) of {@link SeasonalDetector}, which the
  * default detector embeds too: no input policy or counters of its own, and parameters shared through
  * {@link Settings}. The seasonal profile is kept as floats: it holds deviations from the level, which are small
- * beside it. While learning, the values are buffered as doubles (transient: the buffer is dropped when the model
+ * beside it (a deviation beyond the float range, +-3.4e38, is held at its limit, so a series of such values is
+ * modelled coarsely but stays finite; one below about 1e-45 vanishes, leaving a level model). While learning, the values are buffered as doubles (transient: the buffer is dropped when the model
  * has learned). With a period of p values the model takes about 70 + 4p bytes, plus 8 bytes per value of
  * {@code learn} while it learns.
  *
@@ -19,7 +20,7 @@ final class SeasonalModel {
     private static final double[] NONE = new double[0];
 
     /**
-     * The parameters, shared by every model built with them.
+     * The parameters; models with the defaults share one instance ({@code SeasonalDetector.DEFAULTS}).
      *
      * @param givenPeriod        season length in values, 0 to detect it
      * @param learn              values learned before scoring
@@ -43,7 +44,7 @@ final class SeasonalModel {
     private double meanAbsResidual;
     private double lastExpected;
     // The scale the last value was scored on (NaN while learning); not part of the snapshot.
-    private float lastScale = Float.NaN;
+    private double lastScale = Double.NaN;
 
     SeasonalModel(Settings settings) {
         this.settings = settings;
@@ -68,7 +69,7 @@ final class SeasonalModel {
         double expected = level + season[phase];
         double scale = Scores.floorScale(1.2533 * meanAbsResidual, level);
         lastExpected = expected;
-        lastScale = (float) scale;
+        lastScale = scale;
         double z = (value - expected) / scale;
         learnValue(value, expected, scale);
         return z;
@@ -80,11 +81,16 @@ final class SeasonalModel {
         double v = expected + clipped;
         double s = season[phase];
         double newLevel = level + settings.alpha() * (v - level - s);
-        season[phase] = (float) (s + settings.gamma() * (v - newLevel - s));
+        season[phase] = toFloat(s + settings.gamma() * (v - newLevel - s));
         level = newLevel;
         meanAbsResidual += settings.scaleAlpha() * (Math.abs(clipped) - meanAbsResidual);
         n++;
         phase = phase + 1 == period ? 0 : phase + 1;
+    }
+
+    /** A profile value as a float, held at the float's limits. */
+    private static float toFloat(double v) {
+        return (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, v));
     }
 
     private void initialise() {
@@ -105,7 +111,7 @@ final class SeasonalModel {
         }
         season = new float[period];
         for (int p = 0; p < period; p++) {
-            season[p] = (float) (profile[p] / counts[p]);
+            season[p] = toFloat(profile[p] / counts[p]);
         }
         level = mean;
         double mad = 0.0;
@@ -161,7 +167,7 @@ final class SeasonalModel {
 
     /** The prediction for the last scored value; NaN while learning or before the first value after a restore. */
     double expected() {
-        return Float.isNaN(lastScale) ? Double.NaN : lastExpected;
+        return Double.isNaN(lastScale) ? Double.NaN : lastExpected;
     }
 
     /** The robust residual scale the last value was scored on; NaN like {@link #expected()}. */
@@ -201,10 +207,20 @@ final class SeasonalModel {
         }
         SeasonalModel m = new SeasonalModel(settings);
         if (s.season().length == 0) {
+            if (s.period() != 0 || s.level() != 0.0) {
+                throw new IllegalArgumentException("period and level must be 0 while learning: " + s.period() + ", "
+                        + s.level());
+            }
             double[] learning = s.learning();
             if (learning.length >= settings.learn() || learning.length != s.n()) {
                 throw new IllegalArgumentException("learning holds " + learning.length + " values: n is " + s.n()
                         + ", and at most learn - 1 = " + (settings.learn() - 1) + " values are buffered");
+            }
+            for (int i = 0; i < learning.length; i++) {
+                if (!(Math.abs(learning[i]) <= AbstractAnomalyDetector.MAX_MAGNITUDE)) {
+                    throw new IllegalArgumentException("learning[" + i + "] must be a value a detector accepts: "
+                            + learning[i]);
+                }
             }
             System.arraycopy(learning, 0, m.buffer, 0, learning.length);
             m.n = s.n();
@@ -214,6 +230,16 @@ final class SeasonalModel {
         if (s.period() != profile.length) {
             throw new IllegalArgumentException("period " + s.period() + " but season has " + profile.length
                     + " values");
+        }
+        if (settings.givenPeriod() != 0 && settings.givenPeriod() != s.period()) {
+            throw new IllegalArgumentException("period must be the given period " + settings.givenPeriod() + ": "
+                    + s.period());
+        }
+        for (int p = 0; p < profile.length; p++) {
+            if (!(Math.abs(profile[p]) <= Float.MAX_VALUE)) {
+                throw new IllegalArgumentException("season[" + p + "] must be finite, within the float range: "
+                        + profile[p]);
+            }
         }
         if (s.learning().length != 0) {
             throw new IllegalArgumentException("learning must be empty once the season is learned: "

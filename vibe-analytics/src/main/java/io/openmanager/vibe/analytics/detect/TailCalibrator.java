@@ -34,8 +34,9 @@ final class TailCalibrator {
     private static final double COMMON_P = 0.3;
     private static final double BIN_WIDTH = 0.125;
     /**
-     * A kept bin is forgotten when its mass falls below this share of the total: the tail probability it alone
-     * still vouches for is then under 1e-5. With alpha 0.005 a value seen once is forgotten about 1,240 values
+     * A kept bin is forgotten when its mass falls below this share of the total mass (taken as the smaller of the
+     * count and 1 / alpha, which it approaches): the tail probability it alone still vouches for is then under
+     * 1e-5; an empty slot counts as forgotten. With alpha 0.005 a value seen once is forgotten about 1,240 values
      * later (4 days of 5-minute values) unless its bin recurs. Without forgetting, three early extremes would hold
      * the slots for ever and a lower level that recurs later would never be learned (it would keep alarming).
      */
@@ -104,13 +105,16 @@ final class TailCalibrator {
      *                      ({@link Scores#settledFrom})
      * @param saturatedFrom the count from which (1 - alpha)^count is below half an ulp of 1, so that the total mass
      *                      is exactly 1 / alpha
-     * @param forgottenMass a kept bin whose mass is below this has been forgotten, and its slot is free
+     * @param logKeep       {@code log1p(-alpha)}, the logarithm of {@code keep}
+     * @param inverseAlpha  {@code 1 / alpha}, the total mass once saturated
      */
-    record Rate(double alpha, double keep, long settledFrom, long saturatedFrom, double forgottenMass) {
+    record Rate(double alpha, double keep, long settledFrom, long saturatedFrom, double logKeep,
+                double inverseAlpha) {
         static Rate of(double alpha) {
-            double steps = 54 * StrictMath.log(2.0) / -StrictMath.log1p(-alpha);
+            double logKeep = StrictMath.log1p(-alpha);
+            double steps = 54 * StrictMath.log(2.0) / -logKeep;
             return new Rate(alpha, 1.0 - alpha, Scores.settledFrom(alpha),
-                    steps < Integer.MAX_VALUE ? (long) Math.ceil(steps) : Long.MAX_VALUE, FORGOTTEN / alpha);
+                    steps < Integer.MAX_VALUE ? (long) Math.ceil(steps) : Long.MAX_VALUE, logKeep, 1.0 / alpha);
         }
     }
 
@@ -128,10 +132,14 @@ final class TailCalibrator {
             mass1 += 1.0f;
         } else if (bin == bin2) {
             mass2 += 1.0f;
-        } else if (bin > bin0 || bin > bin1 || bin > bin2) {
-            take(bin0 <= bin1 && bin0 <= bin2 ? 0 : bin1 <= bin2 ? 1 : 2, (byte) bin);      // the lowest kept bin
-        } else if (mass0 < rate.forgottenMass() || mass1 < rate.forgottenMass() || mass2 < rate.forgottenMass()) {
-            take(mass0 <= mass1 && mass0 <= mass2 ? 0 : mass1 <= mass2 ? 1 : 2, (byte) bin);  // the lightest one
+        } else {
+            // A forgotten slot goes first; else a bin above the lowest kept one takes that one's slot.
+            double forgotten = FORGOTTEN * Math.min(n, rate.inverseAlpha());
+            if (mass0 < forgotten || mass1 < forgotten || mass2 < forgotten) {
+                take(mass0 <= mass1 && mass0 <= mass2 ? 0 : mass1 <= mass2 ? 1 : 2, (byte) bin);
+            } else if (bin > bin0 || bin > bin1 || bin > bin2) {
+                take(bin0 <= bin1 && bin0 <= bin2 ? 0 : bin1 <= bin2 ? 1 : 2, (byte) bin);
+            }
         }
     }
 
@@ -181,8 +189,8 @@ final class TailCalibrator {
      */
     private double totalMass(Rate rate) {
         if (n >= rate.saturatedFrom() || rate.alpha() >= 1.0) {
-            return 1.0 / rate.alpha();
+            return rate.inverseAlpha();
         }
-        return -StrictMath.expm1(n * StrictMath.log1p(-rate.alpha())) / rate.alpha();
+        return -StrictMath.expm1(n * rate.logKeep()) / rate.alpha();
     }
 }
