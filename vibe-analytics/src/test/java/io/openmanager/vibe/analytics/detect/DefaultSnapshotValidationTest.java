@@ -87,6 +87,14 @@ class DefaultSnapshotValidationTest {
     }
 
     @Test
+    void aSuppressionLongerThanTheWindowCounterCanTellIsRefused() {
+        assertThatThrownBy(() -> new DefaultDetector(256, 300, 0.005, DefaultDetector.MAX_SUPPRESSION + 1, 0.25))
+                .hasMessage("suppression must be <= 1073741824: 1073741825");
+        assertThat(new DefaultDetector(256, 300, 0.005, DefaultDetector.MAX_SUPPRESSION, 0.25).update(0, 1.0))
+                .isZero();
+    }
+
+    @Test
     void missingPartsAreNamed() {
         refused(t -> t.remove("suppressionWindow"), "suppressionWindow");
         refused(t -> t.remove("seasonal"), "seasonal");
