@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick profile of every JMH benchmark in vibe-benchmarks (about 4 minutes on 2 cores), with -prof gc.
-# Writes OUT/jmh.json (JMH JSON), OUT/memory.txt (DetectorMemory) and OUT/report.md (the README's Markdown table),
-# and prints the table. OUT defaults to vibe-benchmarks/target/quick.
+# Writes OUT/jmh.json (JMH JSON), OUT/memory.txt (DetectorMemory), OUT/layout.md (DetectorLayout: where the default
+# detector's bytes go) and OUT/report.md (the README's Markdown table), and prints the tables. OUT defaults to
+# vibe-benchmarks/target/quick.
 #
 #   scripts/bench-quick.sh [OUT]
 #
@@ -21,6 +22,9 @@ mkdir -p "$out"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default | tee "$out/memory.txt"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default 20000 noise | tee -a "$out/memory.txt"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory rcf 20 | tee -a "$out/memory.txt"
+# The same state object by object: headers, references, padding and data (JOL).
+java -Djdk.attach.allowAttachSelf -cp "$jar" io.openmanager.vibe.benchmarks.DetectorLayout default noise \
+  | tee "$out/layout.md"
 
 # Every benchmark, one fork, 1 s warm-up + 3 x 1 s measurement. Forecasting is profiled for `auto` only (the
 # target's method) and export for the default naming only; the full parameter sets run without these -p options.

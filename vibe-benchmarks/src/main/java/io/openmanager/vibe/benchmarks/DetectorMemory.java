@@ -29,29 +29,40 @@ public final class DetectorMemory {
         if (series <= 0) {
             throw new IllegalArgumentException("series must be positive: " + series);
         }
-        String shape = args.length > 2 ? args[2] : "cycle";
-        if (!shape.equals("cycle") && !shape.equals("noise")) {
-            throw new IllegalArgumentException("shape must be cycle or noise: " + shape);
-        }
-        boolean cycle = shape.equals("cycle");
+        boolean cycle = isCycle(args.length > 2 ? args[2] : "cycle");
         Object[] detectors = new Object[series];
         long before = liveHeap();
         for (int i = 0; i < series; i++) {
             // The detector itself is kept, not a wrapper, so that only its own state is counted.
             AnomalyDetector vibe = DetectorBenchmark.RCF.equals(name) ? null : AnomalyDetectors.create(name);
             DetectorBenchmark.Scorer detector = vibe != null ? vibe::update : new DetectorBenchmark.RandomCutForestScorer();
-            // Past every warm-up, so that lazily sized state is at its steady size.
-            SplittableRandom noise = new SplittableRandom(i);
-            for (int t = 0; t < 1_000; t++) {
-                double value = cycle ? 50 + 10 * Math.sin(t / 20.0) + (i % 7) + (t % 3)
-                        : 50 + (i % 7) + 5 * noise.nextGaussian();
-                detector.update(t * 60_000L, value);
-            }
+            warm(detector, i, cycle);
             detectors[i] = vibe != null ? vibe : detector;
         }
         long after = liveHeap();
-        System.out.printf("%s: %d bytes per series (%d series)%n", cycle ? name : name + "-" + shape,
+        System.out.printf("%s: %d bytes per series (%d series)%n", cycle ? name : name + "-noise",
                 (after - before) / series, detectors.length);
+    }
+
+    /**
+     * Feeds series number {@code index} of the shape to the detector, 1,000 values: past every warm-up, so that
+     * lazily sized state is at its steady size.
+     */
+    static void warm(DetectorBenchmark.Scorer detector, int index, boolean cycle) {
+        SplittableRandom noise = new SplittableRandom(index);
+        for (int t = 0; t < 1_000; t++) {
+            double value = cycle ? 50 + 10 * Math.sin(t / 20.0) + (index % 7) + (t % 3)
+                    : 50 + (index % 7) + 5 * noise.nextGaussian();
+            detector.update(t * 60_000L, value);
+        }
+    }
+
+    /** The shape argument: {@code true} for {@code cycle}, {@code false} for {@code noise}. */
+    static boolean isCycle(String shape) {
+        if (!shape.equals("cycle") && !shape.equals("noise")) {
+            throw new IllegalArgumentException("shape must be cycle or noise: " + shape);
+        }
+        return shape.equals("cycle");
     }
 
     private static long liveHeap() throws InterruptedException {
