@@ -7,6 +7,8 @@
  * <pre>{@code
  * scripts/bench-quick.sh
  * }</pre>
- * One benchmark: {@code java -jar vibe-benchmarks/target/benchmarks.jar SimulationBenchmark -prof gc}.
+ * One benchmark: {@code java -jar vibe-benchmarks/target/benchmarks.jar SimulationBenchmark -prof gc}. Memory per
+ * series is measured outside JMH: {@link io.openmanager.vibe.benchmarks.DetectorMemory} (heap delta over many
+ * detectors) and {@link io.openmanager.vibe.benchmarks.DetectorLayout} (one detector's objects, from JOL).
  */
 package io.openmanager.vibe.benchmarks;

@@ -39,10 +39,12 @@ import java.util.Objects;
  * scores fully. The window keeps at most six falling steps of raw scores above 0.1 ({@code RecentMax}).
  *
  * <h2>Memory</h2>
- * About 530 bytes per series without a season, plus 4 bytes per value of a detected season's period (about
- * 1 KB for a period of 126 values), and 4.8 KB more while the seasonal model learns its first 600 values
- * ({@code DetectorMemory} in vibe-benchmarks measures it). Detectors with the default parameters share one parameter
- * object; the seasonal profile and the calibrations' bin masses are floats.
+ * 520 bytes per series without a season on a 64-bit JVM with compressed references, plus 4 bytes per value of a
+ * detected season's period (about 1 KB for a period of 126 values), and 4.8 KB more while the seasonal model learns
+ * its first 600 values ({@code DetectorMemory} in vibe-benchmarks measures it as a heap delta, {@code DetectorLayout}
+ * object by object: 348 of the 520 bytes are data, the rest object headers, references and padding). Detectors with
+ * the default parameters share one parameter object; the seasonal profile and the calibrations' bin masses are
+ * floats.
  *
  * <h2>Expectation</h2>
  * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
