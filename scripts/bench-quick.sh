@@ -17,10 +17,12 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 mkdir -p "$out"
 
-# Bytes per series of the default detector's state (a series with a season of ~126 values, and one without), and of
-# the Random Cut Forest reference (a few MB each).
+# Bytes per series of the default detector's state (a series with a season of ~126 values, one without, and
+# DetectorBenchmark's 5-minute CPU series with its daily season), and of the Random Cut Forest reference (a few MB
+# each).
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default | tee "$out/memory.txt"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default 20000 noise | tee -a "$out/memory.txt"
+java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory default 20000 cpu | tee -a "$out/memory.txt"
 java -cp "$jar" io.openmanager.vibe.benchmarks.DetectorMemory rcf 20 | tee -a "$out/memory.txt"
 # The same state object by object: headers, references, padding and data (JOL).
 java -Djdk.attach.allowAttachSelf -cp "$jar" io.openmanager.vibe.benchmarks.DetectorLayout default noise \

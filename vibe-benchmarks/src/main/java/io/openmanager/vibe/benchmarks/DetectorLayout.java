@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where one series' detector state goes, object by object, on the running JVM: the exact layout from JOL (OpenJDK's
@@ -27,7 +28,7 @@ import java.util.Set;
  * measures as a heap delta.
  *
  * <p>Not a JMH benchmark; run it with {@code java -Djdk.attach.allowAttachSelf -cp
- * vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.DetectorLayout [detector] [cycle|noise]}
+ * vibe-benchmarks/target/benchmarks.jar io.openmanager.vibe.benchmarks.DetectorLayout [detector] [cycle|noise|cpu]}
  * (defaults: {@code default}, {@code noise}; the shapes are {@link DetectorMemory}'s). Without the attach option JOL
  * prints a warning and measures the same through {@code Unsafe}. It prints a Markdown table.
  */
@@ -85,12 +86,12 @@ public final class DetectorLayout {
      */
     public static void main(String[] args) {
         String name = args.length > 0 ? args[0] : AnomalyDetectors.DEFAULT;
-        boolean cycle = DetectorMemory.isCycle(args.length > 1 ? args[1] : "noise");
+        DetectorMemory.Shape shape = DetectorMemory.Shape.of(args.length > 1 ? args[1] : "noise");
         AnomalyDetector sibling = AnomalyDetectors.create(name);
         AnomalyDetector detector = AnomalyDetectors.create(name);
-        DetectorMemory.warm(sibling::update, 0, cycle);
-        DetectorMemory.warm(detector::update, 1, cycle);
-        System.out.print(table((cycle ? name : name + "-noise") + " detector", parts(detector, sibling)));
+        DetectorMemory.warm(sibling::update, 0, shape);
+        DetectorMemory.warm(detector::update, 1, shape);
+        System.out.print(table(shape.label(name) + " detector", parts(detector, sibling)));
     }
 
     /**
@@ -103,8 +104,7 @@ public final class DetectorLayout {
         for (long address : own.addresses()) {
             GraphPathRecord record = own.record(address);
             Part part = part(record);
-            byComponent.merge(part.component(), part, (a, b) -> a.plus(b, a.component(),
-                    a.types().contains(b.types()) ? a.types() : a.types() + ", " + b.types()));
+            byComponent.merge(part.component(), part, (a, b) -> a.plus(b, a.component(), types(a, b)));
         }
         List<Part> parts = new ArrayList<>(byComponent.values());
         parts.sort(Comparator.comparing((Part p) -> !p.component().equals(ROOT)).thenComparing(Part::component));
@@ -117,6 +117,13 @@ public final class DetectorLayout {
         }
         parts.add(total);
         return parts;
+    }
+
+    /** The classes of two parts, each once, in alphabetical order (the objects' addresses vary from run to run). */
+    private static String types(Part a, Part b) {
+        Set<String> types = new TreeSet<>(List.of(a.types().split(", ")));
+        types.addAll(List.of(b.types().split(", ")));
+        return String.join(", ", types);
     }
 
     /** One object's part, named after the root's field it hangs from. */

@@ -65,8 +65,8 @@ class DetectorLayoutTest {
     void defaultDetectorDataOnASeriesWithoutASeason() {
         AnomalyDetector sibling = AnomalyDetectors.create("default");
         AnomalyDetector detector = AnomalyDetectors.create("default");
-        DetectorMemory.warm(sibling::update, 0, false);
-        DetectorMemory.warm(detector::update, 1, false);
+        DetectorMemory.warm(sibling::update, 0, DetectorMemory.Shape.NOISE);
+        DetectorMemory.warm(detector::update, 1, DetectorMemory.Shape.NOISE);
         List<Part> parts = DetectorLayout.parts(detector, sibling);
         Map<String, Part> by = byComponent(parts);
 
@@ -92,8 +92,8 @@ class DetectorLayoutTest {
     void aSeasonalProfileAddsFourBytesOfDataPerPhase() {
         AnomalyDetector sibling = AnomalyDetectors.create("default");
         AnomalyDetector detector = AnomalyDetectors.create("default");
-        DetectorMemory.warm(sibling::update, 0, true);
-        DetectorMemory.warm(detector::update, 1, true);
+        DetectorMemory.warm(sibling::update, 0, DetectorMemory.Shape.CYCLE);
+        DetectorMemory.warm(detector::update, 1, DetectorMemory.Shape.CYCLE);
         Part seasonal = byComponent(DetectorLayout.parts(detector, sibling)).get("seasonal");
 
         // DetectorMemory's cycle is a sine of period 2 pi 20 = 125.7 values; the model finds 125 or 126.
