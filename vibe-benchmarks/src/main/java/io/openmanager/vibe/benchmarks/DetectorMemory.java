@@ -34,6 +34,7 @@ public final class DetectorMemory {
         }
         Shape shape = Shape.of(args.length > 2 ? args[2] : "cycle");
         Object[] detectors = new Object[series];
+        shape.series(0); // the cpu series is generated once and shared: not part of any detector's state
         long before = liveHeap();
         for (int i = 0; i < series; i++) {
             // The detector itself is kept, not a wrapper, so that only its own state is counted.
