@@ -87,11 +87,16 @@ public final class DetectorLayout {
     public static void main(String[] args) {
         String name = args.length > 0 ? args[0] : AnomalyDetectors.DEFAULT;
         DetectorMemory.Shape shape = DetectorMemory.Shape.of(args.length > 1 ? args[1] : "noise");
+        System.out.print(table(shape.label(name) + " detector", parts(name, shape)));
+    }
+
+    /** The parts of a detector of kind {@code name} warmed on the shape's series 1, against one warmed on series 0. */
+    static List<Part> parts(String name, DetectorMemory.Shape shape) {
         AnomalyDetector sibling = AnomalyDetectors.create(name);
         AnomalyDetector detector = AnomalyDetectors.create(name);
         DetectorMemory.warm(sibling::update, 0, shape);
         DetectorMemory.warm(detector::update, 1, shape);
-        System.out.print(table(shape.label(name) + " detector", parts(detector, sibling)));
+        return parts(detector, sibling);
     }
 
     /**

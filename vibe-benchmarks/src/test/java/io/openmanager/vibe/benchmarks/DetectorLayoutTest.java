@@ -2,8 +2,6 @@ package io.openmanager.vibe.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openmanager.vibe.analytics.detect.AnomalyDetector;
-import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
 import io.openmanager.vibe.benchmarks.DetectorLayout.Part;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
@@ -63,11 +61,7 @@ class DetectorLayoutTest {
      */
     @Test
     void defaultDetectorDataOnASeriesWithoutASeason() {
-        AnomalyDetector sibling = AnomalyDetectors.create("default");
-        AnomalyDetector detector = AnomalyDetectors.create("default");
-        DetectorMemory.warm(sibling::update, 0, DetectorMemory.Shape.NOISE);
-        DetectorMemory.warm(detector::update, 1, DetectorMemory.Shape.NOISE);
-        List<Part> parts = DetectorLayout.parts(detector, sibling);
+        List<Part> parts = DetectorLayout.parts("default", DetectorMemory.Shape.NOISE);
         Map<String, Part> by = byComponent(parts);
 
         assertThat(by.keySet()).containsExactlyInAnyOrder("detector object", "level", "variance", "flat",
@@ -90,11 +84,7 @@ class DetectorLayoutTest {
 
     @Test
     void aSeasonalProfileAddsFourBytesOfDataPerPhase() {
-        AnomalyDetector sibling = AnomalyDetectors.create("default");
-        AnomalyDetector detector = AnomalyDetectors.create("default");
-        DetectorMemory.warm(sibling::update, 0, DetectorMemory.Shape.CYCLE);
-        DetectorMemory.warm(detector::update, 1, DetectorMemory.Shape.CYCLE);
-        Part seasonal = byComponent(DetectorLayout.parts(detector, sibling)).get("seasonal");
+        Part seasonal = byComponent(DetectorLayout.parts("default", DetectorMemory.Shape.CYCLE)).get("seasonal");
 
         // DetectorMemory's cycle is a sine of period 2 pi 20 = 125.7 values; the model finds 125 or 126.
         assertThat(seasonal.data() - 48).isBetween(4L * 125, 4L * 126);
