@@ -11,8 +11,10 @@ import org.openjdk.jol.vm.VM;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,8 @@ public final class DetectorLayout {
         System.setProperty("jol.magicFieldOffset", "true");
         try {
             // GraphPathRecord names an object's class and size but keeps the object itself package-private: an
-            // array's length, which the split into elements and padding needs, is only known from the array.
+            // array's length, which the split into elements and padding needs, is only known from the array, and
+            // shared objects are told apart by identity.
             RECORD_OBJECT = GraphPathRecord.class.getDeclaredMethod("obj");
             RECORD_OBJECT.setAccessible(true);
         } catch (NoSuchMethodException e) {
@@ -62,7 +65,7 @@ public final class DetectorLayout {
      * @param types      the classes of its objects
      * @param objects    objects
      * @param bytes      their size on the heap
-     * @param headers    of which object headers (with an array's length)
+     * @param headers    of which object headers (for an array, everything before its first element)
      * @param references of which references to other objects
      * @param padding    of which alignment gaps
      */
@@ -73,6 +76,7 @@ public final class DetectorLayout {
             return bytes - headers - references - padding;
         }
 
+        /** This part and {@code o} together, under the given name and types. */
         Part plus(Part o, String component, String types) {
             return new Part(component, types, objects + o.objects, bytes + o.bytes, headers + o.headers,
                     references + o.references, padding + o.padding);
@@ -104,21 +108,27 @@ public final class DetectorLayout {
      * {@code root} they hang from (the detector object first, then by field name), and a total as the last element.
      */
     static List<Part> parts(Object root, Object sibling) {
-        GraphLayout own = GraphLayout.parseInstance(root, sibling).subtract(GraphLayout.parseInstance(sibling));
+        // Shared objects are recognised by identity: addresses from two walks of the heap need not agree, since a
+        // collection may move objects in between.
+        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        GraphLayout siblings = GraphLayout.parseInstance(sibling);
+        for (long address : siblings.addresses()) {
+            shared.add(object(siblings.record(address)));
+        }
+        GraphLayout graph = GraphLayout.parseInstance(root);
         Map<String, Part> byComponent = new LinkedHashMap<>();
-        for (long address : own.addresses()) {
-            GraphPathRecord record = own.record(address);
-            Part part = part(record);
-            byComponent.merge(part.component(), part, (a, b) -> a.plus(b, a.component(), types(a, b)));
+        for (long address : graph.addresses()) {
+            GraphPathRecord record = graph.record(address);
+            if (!shared.contains(object(record))) {
+                Part part = part(record);
+                byComponent.merge(part.component(), part, (a, b) -> a.plus(b, a.component(), types(a, b)));
+            }
         }
         List<Part> parts = new ArrayList<>(byComponent.values());
         parts.sort(Comparator.comparing((Part p) -> !p.component().equals(ROOT)).thenComparing(Part::component));
         Part total = new Part("total", "", 0, 0, 0, 0, 0);
         for (Part p : parts) {
             total = total.plus(p, "total", "");
-        }
-        if (total.bytes() != own.totalSize()) {
-            throw new IllegalStateException("parts add up to " + total.bytes() + " B, JOL counts " + own.totalSize());
         }
         parts.add(total);
         return parts;
@@ -164,6 +174,7 @@ public final class DetectorLayout {
                 layout.getLossesTotal());
     }
 
+    /** The object JOL recorded. */
     private static Object object(GraphPathRecord record) {
         try {
             return RECORD_OBJECT.invoke(record);

@@ -34,7 +34,9 @@ public final class DetectorMemory {
         }
         Shape shape = Shape.of(args.length > 2 ? args[2] : "cycle");
         Object[] detectors = new Object[series];
-        shape.series(0); // the cpu series is generated once and shared: not part of any detector's state
+        if (shape == Shape.CPU) {
+            shape.series(0); // generated once and shared: neither it nor the simulator is any detector's state
+        }
         long before = liveHeap();
         for (int i = 0; i < series; i++) {
             // The detector itself is kept, not a wrapper, so that only its own state is counted.
@@ -99,6 +101,7 @@ public final class DetectorMemory {
      */
     static void warm(DetectorBenchmark.Scorer detector, int index, Shape shape) {
         double[] values = shape.series(index);
+        // One-minute timestamps for every shape: the detectors work on the sequence of values, not their spacing.
         for (int t = 0; t < values.length; t++) {
             detector.update(t * 60_000L, values[t]);
         }
