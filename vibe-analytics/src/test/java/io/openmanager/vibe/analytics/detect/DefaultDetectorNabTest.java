@@ -1,7 +1,6 @@
 package io.openmanager.vibe.analytics.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.openmanager.vibe.analytics.evaluation.CostProfile;
 import io.openmanager.vibe.analytics.evaluation.DetectorScores;
@@ -9,12 +8,12 @@ import io.openmanager.vibe.analytics.evaluation.NabCorpus;
 import io.openmanager.vibe.analytics.evaluation.NabResult;
 import io.openmanager.vibe.analytics.evaluation.NabSeries;
 import io.openmanager.vibe.analytics.evaluation.NabSweeper;
+import io.openmanager.vibe.testdata.Corpus;
+import io.openmanager.vibe.testdata.RequiresCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +23,13 @@ import java.util.Map;
  * Runs every registered detector, with its defaults and the same defaults for every file, over the NAB subset in
  * {@code shared/data/nab} and prints the normalised scores; pins the default detector's scores as lower bounds.
  */
+@RequiresCorpus(Corpus.NAB)
 class DefaultDetectorNabTest {
     private static NabCorpus corpus;
 
     @BeforeAll
     static void load() throws IOException {
-        String dir = System.getProperty("vibe.nab.dir");
-        if (dir == null || !Files.isDirectory(Path.of(dir, "data"))) {
-            fail("NAB data not found: set -Dvibe.nab.dir (the pom points it at shared/data/nab): " + dir);
-        }
-        corpus = NabCorpus.load(Path.of(dir));
+        corpus = NabCorpus.load(Corpus.NAB.path());
     }
 
     static DetectorScores run(String name) {

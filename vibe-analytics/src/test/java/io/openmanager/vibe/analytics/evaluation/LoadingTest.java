@@ -3,6 +3,9 @@ package io.openmanager.vibe.analytics.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openmanager.vibe.testdata.Corpus;
+import io.openmanager.vibe.testdata.RequiresCorpus;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,8 +202,9 @@ class LoadingTest {
     }
 
     @Test
+    @RequiresCorpus(Corpus.NAB)
     void readsNabsProfilesFile() throws IOException {
-        Path profiles = NabData.dir().resolve("profiles.json");
+        Path profiles = Corpus.NAB.path().resolve("profiles.json");
 
         assertThat(CostProfile.load(profiles)).containsExactlyElementsOf(CostProfile.builtIns());
     }

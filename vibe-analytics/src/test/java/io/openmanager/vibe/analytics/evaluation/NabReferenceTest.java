@@ -2,6 +2,9 @@ package io.openmanager.vibe.analytics.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openmanager.vibe.testdata.Corpus;
+import io.openmanager.vibe.testdata.RequiresCorpus;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,7 @@ import java.util.stream.Stream;
  * totals of its README, found by sweeping the threshold over the subset, and every row of the reference result
  * files' {@code S(t)_<profile>} columns.
  */
+@RequiresCorpus(Corpus.NAB)
 class NabReferenceTest {
     private static final double ROW_TOLERANCE = 1e-9;
 
@@ -32,7 +36,7 @@ class NabReferenceTest {
 
     @BeforeAll
     static void load() throws IOException {
-        nab = NabData.dir();
+        nab = Corpus.NAB.path();
         corpus = NabCorpus.load(nab);
         for (String detector : List.of("windowedGaussian", "numenta")) {
             SCORES.put(detector, DetectorScores.loadNab(nab.resolve("reference-results"), detector, corpus));

@@ -1,14 +1,13 @@
 package io.openmanager.vibe.analytics.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import io.openmanager.vibe.analytics.evaluation.NabCorpus;
 import io.openmanager.vibe.analytics.evaluation.NabSeries;
+import io.openmanager.vibe.testdata.Corpus;
+import io.openmanager.vibe.testdata.RequiresCorpus;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +74,9 @@ class BacktestTest {
     }
 
     @Test
+    @RequiresCorpus(Corpus.NAB)
     void autoBeatsSeasonalNaiveOnTheNabSubset() throws IOException {
-        NabCorpus corpus = NabCorpus.load(nabDir());
+        NabCorpus corpus = NabCorpus.load(Corpus.NAB.path());
         List<double[]> series = new ArrayList<>();
         for (NabSeries s : corpus.series()) {
             if (s.size() > 2 && s.epochMillis(1) - s.epochMillis(0) == FIVE_MINUTES.toMillis()) {
@@ -98,18 +98,4 @@ class BacktestTest {
         assertThat(auto.mase()).isLessThan(snaive.mase());
     }
 
-    static Path nabDir() {
-        String property = System.getProperty("vibe.nab.dir");
-        if (property != null && Files.isDirectory(Path.of(property, "data"))) {
-            return Path.of(property);
-        }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
-             dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("nab");
-            if (Files.isDirectory(candidate.resolve("data"))) {
-                return candidate;
-            }
-        }
-        return fail("NAB data not found: set -Dvibe.nab.dir or put shared/data/nab beside the checkout");
-    }
 }

@@ -1,31 +1,21 @@
 package io.openmanager.vibe.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.openmanager.vibe.testdata.Corpus;
+import io.openmanager.vibe.testdata.RequiresCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code vibe detect} then {@code vibe nab-score} over the NAB subset beside the checkout (shared/data/nab). */
+@RequiresCorpus(Corpus.NAB)
 class NabScoreCommandTest {
-
-    private static Path nab() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
-             dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("nab");
-            if (Files.isRegularFile(candidate.resolve("labels").resolve("combined_windows.json"))) {
-                return candidate;
-            }
-        }
-        return fail("shared/data/nab not found above " + System.getProperty("user.dir"));
-    }
 
     @Test
     void theDefaultDetectorScoresAtLeast60OnTheSubsetThroughTheCli(@TempDir Path tmp) {
-        Path nab = nab();
+        Path nab = Corpus.NAB.path();
         CliRun detect = CliRun.vibe("detect", "--input", nab.resolve("data").toString(), "--output",
                 tmp.resolve("default").toString());
         assertThat(detect.exitCode()).as(detect.err()).isZero();
@@ -42,7 +32,7 @@ class NabScoreCommandTest {
 
     @Test
     void anUnknownProfileIsAUsageError(@TempDir Path tmp) {
-        Path nab = nab();
+        Path nab = Corpus.NAB.path();
         CliRun score = CliRun.vibe("nab-score", "--data", nab.resolve("data").toString(), "--labels",
                 nab.resolve("labels/combined_windows.json").toString(), "--results", tmp.toString(),
                 "--profile", "lenient");
