@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = {"Backtests forecasting methods on a timestamp,value CSV file or directory of *.csv files:",
             "the last --origins blocks of --horizon values of each series are forecast from the values before them.",
             "Prints sMAPE, MASE, OWA relative to seasonal naive and to Naive2, and the share of actual values inside"
-                + " the 80 % and 95 % prediction intervals."})
+                + " the 80 %% and 95 %% prediction intervals."})
 final class BacktestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 class VibeCliTest {
 
@@ -20,6 +27,41 @@ class VibeCliTest {
                 .containsPattern("(?m)^  fleet ")
                 .containsPattern("(?m)^  help ")
                 .contains("--debug", "--version", "Exit codes:");
+    }
+
+    /** picocli reports a description it cannot format (a bare % such as "80 %") on System.err, as a warning. */
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        List<String> commands = new ArrayList<>();
+        collect(new CommandLine(VibeCli.class), commands);
+        assertThat(commands).contains("fleet", "forecast", "backtest", "scenario check");
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : commands) {
+                List<String> args = new ArrayList<>(List.of(command.split(" ")));
+                args.add("--help");
+                CliRun run = vibe(args.toArray(new String[0]));
+                assertThat(run.exitCode()).as(command).isZero();
+                assertThat(run.out()).as(command).startsWith("Usage: vibe " + command);
+                assertThat(run.err()).as(command).isEmpty();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli");
+    }
+
+    private static void collect(CommandLine command, List<String> names) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandName().equals(name) || name.equals("help")) {
+                return; // an alias, or picocli's help command
+            }
+            String path = sub.getCommandSpec().qualifiedName(" ").substring("vibe ".length());
+            names.add(path);
+            collect(sub, names);
+        });
     }
 
     @Test
