@@ -12,17 +12,22 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code vibe forecast}: forecasts each input series and writes one CSV row per series. */
+/** {@code vibe forecast}: forecasts each input series and writes one CSV row per series and step. */
 @Command(name = "forecast",
         description = {"Forecasts each series of a timestamp,value CSV file or directory of *.csv files.",
-            "Writes a CSV with header id,F1,...,FN: one row per file (id = file name without .csv); with --intervals"
-                + " also rows <id>:lower80, <id>:upper80, <id>:lower95, <id>:upper95."})
+            "Writes a CSV with header series,step,timestamp,forecast: one row per series (the file name without"
+                + " .csv) and step, the step's timestamp (the last input timestamp plus step times the series'"
+                + " median spacing, ISO-8601 UTC) and the forecast with a fixed number of decimals; --intervals adds"
+                + " the columns lower80,upper80,lower95,upper95."})
 final class ForecastCommand implements Callable<Integer> {
+    static final int MAX_DECIMALS = 12;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,8 +50,12 @@ final class ForecastCommand implements Callable<Integer> {
             description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Method method;
 
-    @Option(names = "--intervals", description = "Also write the 80 % and 95 % prediction intervals.")
+    @Option(names = "--intervals", description = "Also write the 80 %% and 95 %% prediction intervals.")
     private boolean intervals;
+
+    @Option(names = "--decimals", paramLabel = "<n>", defaultValue = "3",
+            description = "Decimals of every number written, 0 to " + MAX_DECIMALS + " (default: ${DEFAULT-VALUE}).")
+    private int decimals;
 
     @Override
     public Integer call() throws IOException {
@@ -55,6 +64,10 @@ final class ForecastCommand implements Callable<Integer> {
         }
         if (period < 0) {
             throw new ParameterException(spec.commandLine(), "--period must be >= 0, was " + period);
+        }
+        if (decimals < 0 || decimals > MAX_DECIMALS) {
+            throw new ParameterException(spec.commandLine(), "--decimals must be in 0.." + MAX_DECIMALS + ", was "
+                    + decimals);
         }
         ReplacingWriter.problem("--output", output).ifPresent(problem -> {
             throw new ParameterException(spec.commandLine(), problem);
@@ -65,20 +78,24 @@ final class ForecastCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Through a temporary file: a run that fails part-way leaves an earlier output as it was, never half a file.
         ReplacingWriter.write(output, w -> {
-            StringBuilder header = new StringBuilder("id");
-            for (int k = 1; k <= horizon; k++) {
-                header.append(",F").append(k);
-            }
-            w.write(header.append('\n').toString());
+            w.write(intervals ? "series,step,timestamp,forecast,lower80,upper80,lower95,upper95\n"
+                    : "series,step,timestamp,forecast\n");
             for (SeriesFiles.Named s : series) {
                 FittedModel model = forecaster.fit(s.values(), s.step());
                 Forecast f = model.forecast(horizon);
-                row(w, s.id(), f.mean());
-                if (intervals) {
-                    row(w, s.id() + ":lower80", f.lower80());
-                    row(w, s.id() + ":upper80", f.upper80());
-                    row(w, s.id() + ":lower95", f.lower95());
-                    row(w, s.id() + ":upper95", f.upper95());
+                String id = s.id().contains(",") || s.id().contains("\"") ? '"' + s.id().replace("\"", "\"\"") + '"'
+                        : s.id();
+                for (int k = 0; k < horizon; k++) {
+                    StringBuilder row = new StringBuilder(id).append(',').append(k + 1).append(',');
+                    if (s.step() != null && s.last() != null) {
+                        row.append(s.last().plus(s.step().multipliedBy(k + 1L)));
+                    }
+                    row.append(',').append(fixed(f.mean(k)));
+                    if (intervals) {
+                        row.append(',').append(fixed(f.lower(80, k))).append(',').append(fixed(f.upper(80, k)))
+                                .append(',').append(fixed(f.lower(95, k))).append(',').append(fixed(f.upper(95, k)));
+                    }
+                    w.write(row.append('\n').toString());
                 }
                 out.println(s.id() + ": " + model.description());
             }
@@ -87,11 +104,11 @@ final class ForecastCommand implements Callable<Integer> {
         return VibeCli.EXIT_OK;
     }
 
-    private static void row(Writer w, String id, double[] values) throws IOException {
-        StringBuilder line = new StringBuilder(id.contains(",") ? '"' + id + '"' : id);
-        for (double v : values) {
-            line.append(',').append(v);
+    /** A number with exactly {@code --decimals} decimals, rounded half up; empty when it is not finite. */
+    private String fixed(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
         }
-        w.write(line.append('\n').toString());
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.stream.Stream;
  * {@code *.csv} files (not recursive), each one series named after its file without {@code .csv}.
  */
 final class SeriesFiles {
-    /** One series: name, values oldest first, and the sampling interval (median spacing of the timestamps). */
-    record Named(String id, double[] values, Duration step) {
+    /**
+     * One series: name, values oldest first, the sampling interval (median spacing of the timestamps; null for fewer
+     * than two values) and the timestamp of the last value.
+     */
+    record Named(String id, double[] values, Duration step, Instant last) {
     }
 
     private SeriesFiles() {
@@ -58,7 +62,8 @@ final class SeriesFiles {
             Arrays.sort(gaps);
             Duration step = gaps.length == 0 || gaps[gaps.length / 2] <= 0 ? null
                     : Duration.ofMillis(gaps[gaps.length / 2]);
-            series.add(new Named(id, values, step));
+            series.add(new Named(id, values, step, values.length == 0 ? null
+                    : Instant.ofEpochMilli(s.epochMillis(values.length - 1))));
         }
         return series;
     }

@@ -27,7 +27,7 @@ class ForecastCommandTest {
     }
 
     @Test
-    void forecastsEachFileIntoOneRowWithIntervals() throws IOException {
+    void forecastsEachFileIntoOneRowPerStepWithItsTimestampAndIntervals() throws IOException {
         write("web-1", 24 * 10, 50);
         write("db-1", 24 * 10, 80);
         Path out = dir.resolve("out").resolve("f.csv");
@@ -36,13 +36,37 @@ class ForecastCommandTest {
                 out.toString(), "--intervals");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).startsWith("id,F1,F2,").endsWith(",F24");
-        assertThat(lines).hasSize(1 + 2 * 5);
-        assertThat(lines.get(1)).startsWith("db-1,");
-        assertThat(lines.get(2)).startsWith("db-1:lower80,");
-        assertThat(lines.get(6)).startsWith("web-1,");
-        assertThat(lines.get(1).split(",")).hasSize(25);
+        assertThat(lines.get(0)).isEqualTo("series,step,timestamp,forecast,lower80,upper80,lower95,upper95");
+        assertThat(lines).hasSize(1 + 2 * 24);
+        // The input's last value is at 2026-01-10T23:00Z, one an hour: step 1 is an hour later.
+        assertThat(lines.get(1)).startsWith("db-1,1,2026-01-11T00:00:00Z,");
+        assertThat(lines.get(24)).startsWith("db-1,24,2026-01-11T23:00:00Z,");
+        assertThat(lines.get(25)).startsWith("web-1,1,2026-01-11T00:00:00Z,");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            assertThat(fields).hasSize(8);
+            for (int i = 3; i < 8; i++) {
+                assertThat(fields[i]).as(line).matches("-?\\d+\\.\\d{3}");
+            }
+            double mean = Double.parseDouble(fields[3]);
+            assertThat(Double.parseDouble(fields[4])).isLessThanOrEqualTo(mean);
+            assertThat(Double.parseDouble(fields[7])).isGreaterThanOrEqualTo(Double.parseDouble(fields[5]));
+        }
         assertThat(run.out()).contains("period=24");
+    }
+
+    @Test
+    void decimalsAreFixedAndCanBeChosen() throws IOException {
+        Path file = write("one", 24 * 5, 10);
+        Path out = dir.resolve("d.csv");
+        CliRun run = CliRun.vibe("forecast", "--input", file.toString(), "--horizon", "2", "--output",
+                out.toString(), "--decimals", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(3).element(1).asString().matches("one,1,2026-01-06T00:00:00Z,-?\\d+");
+        CliRun bad = CliRun.vibe("forecast", "--input", file.toString(), "--horizon", "2", "--output",
+                out.toString(), "--decimals", "13");
+        assertThat(bad.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(bad.err()).contains("vibe forecast: --decimals must be in 0..12, was 13");
     }
 
     @Test
@@ -52,7 +76,7 @@ class ForecastCommandTest {
         CliRun run = CliRun.vibe("forecast", "--input", file.toString(), "--horizon", "3", "--output",
                 out.toString(), "--method", "snaive", "--period", "24");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readAllLines(out)).hasSize(2);
+        assertThat(Files.readAllLines(out)).hasSize(1 + 3);
     }
 
     @Test
