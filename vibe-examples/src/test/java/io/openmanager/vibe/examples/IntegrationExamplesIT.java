@@ -74,7 +74,7 @@ class IntegrationExamplesIT {
 
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("# TYPE node_cpu_utilization_ratio gauge",
-                    "node_cpu_utilization_ratio{environment=\"onpremise\",host=\"db-primary-01\",role=\"database\"} ");
+                    "node_cpu_utilization_ratio{environment=\"onpremise\",role=\"database\",server=\"db-primary-01\"} ");
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

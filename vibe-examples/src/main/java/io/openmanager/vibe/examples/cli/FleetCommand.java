@@ -46,7 +46,7 @@ final class FleetCommand implements Callable<Integer> {
     }
 
     private static void printTable(Fleet fleet, PrintWriter out) {
-        TextTable table = new TextTable("INDEX", "HOSTNAME", "ENVIRONMENT", "ROLE", "LABELS");
+        TextTable table = new TextTable("INDEX", "SERVER", "ENVIRONMENT", "ROLE", "LABELS");
         for (int i = 0; i < fleet.size(); i++) {
             Server server = fleet.get(i);
             table.addRow(i, server.hostname(), server.environment().externalName(), server.role().externalName(),

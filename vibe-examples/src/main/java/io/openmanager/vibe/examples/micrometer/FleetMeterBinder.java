@@ -45,8 +45,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>A fleet of {@code n} servers and {@code m} metrics makes {@code n * m} gauges: bind large fleets with care.
  */
 public final class FleetMeterBinder implements MeterBinder, VibeListener {
-    /** Tag key of the server's hostname. */
-    public static final String HOST_TAG = "host";
+    /** Tag key of the server's hostname: {@code server}, the name every Vibe output gives it. */
+    public static final String SERVER_TAG = "server";
     /** Tag key of the server's environment, lower case ({@code aws}). */
     public static final String ENVIRONMENT_TAG = "environment";
     /** Tag key of the server's role, lower case ({@code database}). */
@@ -122,7 +122,7 @@ public final class FleetMeterBinder implements MeterBinder, VibeListener {
                 Gauge.builder(name, this, binder -> binder.value(slot))
                         .description(description)
                         .baseUnit(baseUnit)
-                        .tag(HOST_TAG, server.hostname())
+                        .tag(SERVER_TAG, server.hostname())
                         .tag(ENVIRONMENT_TAG, server.environment().externalName())
                         .tag(ROLE_TAG, server.role().externalName())
                         .strongReference(true)

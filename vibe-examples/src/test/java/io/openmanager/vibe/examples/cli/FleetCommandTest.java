@@ -25,7 +25,7 @@ class FleetCommandTest {
         assertThat(run.err()).isEmpty();
         List<String> lines = run.outLines();
         assertThat(lines).hasSize(1 + 20);
-        assertThat(lines.get(0).split(" +")).containsExactly("INDEX", "HOSTNAME", "ENVIRONMENT", "ROLE", "LABELS");
+        assertThat(lines.get(0).split(" +")).containsExactly("INDEX", "SERVER", "ENVIRONMENT", "ROLE", "LABELS");
         for (int i = 0; i < 20; i++) {
             Server server = FLEET.get(i);
             assertThat(lines.get(1 + i).split(" +")).containsExactly(String.valueOf(i), server.hostname(),
@@ -42,7 +42,7 @@ class FleetCommandTest {
     void tableColumnsAreAligned() {
         List<String> lines = vibe("fleet").outLines();
         String header = lines.get(0);
-        for (String column : List.of("HOSTNAME", "ENVIRONMENT", "ROLE", "LABELS")) {
+        for (String column : List.of("SERVER", "ENVIRONMENT", "ROLE", "LABELS")) {
             int start = header.indexOf(column);
             for (String line : lines) {
                 assertThat(line.charAt(start - 1)).as("column %s in %s", column, line).isEqualTo(' ');

@@ -28,7 +28,7 @@ class FleetMeterBinderTest {
         FleetMeterBinder.of(ENGINE, NamingConvention.PROMETHEUS).bindTo(registry);
 
         assertThat(registry.getMeters()).hasSize(20 * 6);
-        Gauge cpu = registry.get("node_cpu_utilization_ratio").tag("host", "db-primary-01").gauge();
+        Gauge cpu = registry.get("node_cpu_utilization_ratio").tag("server", "db-primary-01").gauge();
         assertThat(cpu.getId().getTag("environment")).isEqualTo("onpremise");
         assertThat(cpu.getId().getTag("role")).isEqualTo("database");
         assertThat(cpu.getId().getBaseUnit()).isEqualTo("ratio");
@@ -56,7 +56,7 @@ class FleetMeterBinderTest {
         FleetMeterBinder binder = FleetMeterBinder.of(ENGINE, NamingConvention.PROMETHEUS);
         binder.bindTo(registry);
         assertThat(binder.latestTick()).isEqualTo(-1);
-        assertThat(registry.get("node_cpu_utilization_ratio").tag("host", "web-server-01").gauge().value()).isNaN();
+        assertThat(registry.get("node_cpu_utilization_ratio").tag("server", "web-server-01").gauge().value()).isNaN();
 
         ENGINE.run(0, 100, binder);
 
@@ -66,7 +66,7 @@ class FleetMeterBinderTest {
             Server server = ENGINE.fleet().get(s);
             for (Metric metric : MetricSet.standard().metrics()) {
                 int m = MetricSet.standard().indexOf(metric);
-                double gauge = registry.get(metric.prometheus().name()).tag("host", server.hostname()).gauge().value();
+                double gauge = registry.get(metric.prometheus().name()).tag("server", server.hostname()).gauge().value();
                 assertThat(gauge).as("%s %s", server.hostname(), metric.name())
                         .isEqualTo(metric.toConvention(NamingConvention.PROMETHEUS, last.value(s, m)));
             }

@@ -42,8 +42,8 @@ class PrometheusScrapeExampleTest {
 
     private static String key(String name, Server server) {
         // Prometheus writes labels in alphabetical order.
-        return name + "{environment=\"" + server.environment().externalName() + "\",host=\"" + server.hostname()
-                + "\",role=\"" + server.role().externalName() + "\"}";
+        return name + "{environment=\"" + server.environment().externalName() + "\",role=\""
+                + server.role().externalName() + "\",server=\"" + server.hostname() + "\"}";
     }
 
     @Test
@@ -86,7 +86,7 @@ class PrometheusScrapeExampleTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("node_memory_utilization_ratio{environment=\"onpremise\","
-                    + "host=\"db-primary-01\",role=\"database\"}");
+                    + "role=\"database\",server=\"db-primary-01\"}");
             assertThat(get(example.scrapeUri().resolve("/other")).statusCode()).isEqualTo(404);
         }
     }

@@ -26,12 +26,15 @@ import java.util.Map;
 
 /**
  * Every event but frames as JSON Lines: one object per event, {@code type} first ({@link #type}), then
- * {@code timestamp}, then the event's own fields under their record component names. Numbers are fixed decimals
+ * {@code timestamp}, then the event's own fields under their record component names, except that the server is
+ * {@code server}, as in every export (not {@code serverId}). Numbers are fixed decimals
  * (see {@link FixedDecimal}): a metric's value with that metric's seed-unit decimals, scores and probabilities with 6;
  * NaN and infinities (an anomaly's unknown expectation, a threshold's open lower end) are written as null.
  */
 final class EventsExporter implements Exporter {
     private static final int SCORE_DECIMALS = 6;
+    /** The server's field: one name in every output. */
+    private static final String SERVER = "server";
 
     private final JsonGenerator json;
     private final Json.Numbers numbers = new Json.Numbers();
@@ -101,7 +104,7 @@ final class EventsExporter implements Exporter {
     private void fields(VibeEvent event) throws IOException {
         if (event instanceof StatusChangedEvent) {
             StatusChangedEvent e = (StatusChangedEvent) event;
-            json.writeStringField("serverId", e.serverId());
+            json.writeStringField(SERVER, e.serverId());
             json.writeStringField("previous", Names.of(e.previous()));
             json.writeStringField("current", Names.of(e.current()));
             json.writeNumberField("healthScore", e.healthScore());
@@ -125,7 +128,7 @@ final class EventsExporter implements Exporter {
             ScenarioStepEvent e = (ScenarioStepEvent) event;
             json.writeStringField("scenario", e.scenario());
             json.writeStringField("incidentId", e.incidentId());
-            json.writeStringField("serverId", e.serverId());
+            json.writeStringField(SERVER, e.serverId());
             json.writeStringField("metric", e.metric());
             json.writeStringField("action", e.action());
         } else if (event instanceof ScenarioEndedEvent) {
@@ -134,7 +137,7 @@ final class EventsExporter implements Exporter {
             json.writeStringField("incidentId", e.incidentId());
         } else if (event instanceof AnomalyEvent) {
             AnomalyEvent e = (AnomalyEvent) event;
-            json.writeStringField("serverId", e.serverId());
+            json.writeStringField(SERVER, e.serverId());
             json.writeStringField("metric", e.metric());
             int decimals = decimalsOf(e.metric());
             number("value", e.value(), decimals);
@@ -149,7 +152,7 @@ final class EventsExporter implements Exporter {
             forecast((ForecastEvent) event);
         } else if (event instanceof PredictionEvent) {
             PredictionEvent e = (PredictionEvent) event;
-            json.writeStringField("serverId", e.serverId());
+            json.writeStringField(SERVER, e.serverId());
             json.writeStringField("metric", e.metric());
             number("level", e.level(), decimalsOf(e.metric()));
             json.writeStringField("expectedCrossing", e.expectedCrossing().toString());
@@ -158,7 +161,7 @@ final class EventsExporter implements Exporter {
             number("probability", e.probability(), SCORE_DECIMALS);
         } else if (event instanceof RecommendationEvent) {
             RecommendationEvent e = (RecommendationEvent) event;
-            json.writeStringField("serverId", e.serverId());
+            json.writeStringField(SERVER, e.serverId());
             json.writeStringField("metric", e.metric());
             json.writeStringField("severity", Names.lowerCase(e.severity()));
             json.writeStringField("action", e.action());
@@ -169,7 +172,7 @@ final class EventsExporter implements Exporter {
     private void alert(Alert alert) throws IOException {
         int decimals = decimalsOf(alert.metric());
         json.writeStringField("alertId", alert.id());
-        json.writeStringField("serverId", alert.serverId());
+        json.writeStringField(SERVER, alert.serverId());
         json.writeStringField("metric", alert.metric());
         json.writeStringField("severity", Names.lowerCase(alert.severity()));
         number("value", alert.value(), decimals);
@@ -183,7 +186,7 @@ final class EventsExporter implements Exporter {
     }
 
     private void log(LogEvent log) throws IOException {
-        json.writeStringField("serverId", log.serverId());
+        json.writeStringField(SERVER, log.serverId());
         json.writeStringField("level", Names.lowerCase(log.level()));
         json.writeStringField("source", log.source());
         json.writeStringField("message", log.message());
@@ -197,7 +200,7 @@ final class EventsExporter implements Exporter {
 
     private void forecast(ForecastEvent e) throws IOException {
         int decimals = decimalsOf(e.metric());
-        json.writeStringField("serverId", e.serverId());
+        json.writeStringField(SERVER, e.serverId());
         json.writeStringField("metric", e.metric());
         json.writeNumberField("stepMillis", e.step().toMillis());
         numbers("point", e.point(), decimals);

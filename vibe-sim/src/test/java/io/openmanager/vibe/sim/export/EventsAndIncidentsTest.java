@@ -64,15 +64,15 @@ class EventsAndIncidentsTest {
         assertThat(events(new StatusChangedEvent(T, "db-1", Status.HEALTHY, Status.WARNING, 87),
                 new AlertRaisedEvent(alert), new AlertResolvedEvent(alert.resolve(T.plusSeconds(60)))).lines())
                 .containsExactly(
-                        "{\"type\":\"status_changed\",\"timestamp\":\"2026-01-05T13:04:35Z\",\"serverId\":\"db-1\","
+                        "{\"type\":\"status_changed\",\"timestamp\":\"2026-01-05T13:04:35Z\",\"server\":\"db-1\","
                                 + "\"previous\":\"healthy\",\"current\":\"warning\",\"healthScore\":87}",
                         "{\"type\":\"alert_raised\",\"timestamp\":\"2026-01-05T13:04:35Z\","
-                                + "\"alertId\":\"db-1/cpu_usage/1\",\"serverId\":\"db-1\",\"metric\":\"cpu_usage\","
+                                + "\"alertId\":\"db-1/cpu_usage/1\",\"server\":\"db-1\",\"metric\":\"cpu_usage\","
                                 + "\"severity\":\"warning\",\"value\":81.235,\"threshold\":80,"
                                 + "\"message\":\"cpu_usage 81.2 % on db-1 reached the warning level 80\","
                                 + "\"raisedAt\":\"2026-01-05T13:04:35Z\"}",
                         "{\"type\":\"alert_resolved\",\"timestamp\":\"2026-01-05T13:05:35Z\","
-                                + "\"alertId\":\"db-1/cpu_usage/1\",\"serverId\":\"db-1\",\"metric\":\"cpu_usage\","
+                                + "\"alertId\":\"db-1/cpu_usage/1\",\"server\":\"db-1\",\"metric\":\"cpu_usage\","
                                 + "\"severity\":\"warning\",\"value\":81.235,\"threshold\":80,"
                                 + "\"message\":\"cpu_usage 81.2 % on db-1 reached the warning level 80\","
                                 + "\"raisedAt\":\"2026-01-05T13:04:35Z\",\"resolvedAt\":\"2026-01-05T13:05:35Z\"}");
@@ -88,7 +88,7 @@ class EventsAndIncidentsTest {
 
         assertThat(line).endsWith("}\n").hasLineCount(1);
         JsonNode node = MAPPER.readTree(line);
-        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "serverId", "level", "source", "message",
+        assertThat(fieldNames(node)).containsExactly("type", "timestamp", "server", "level", "source", "message",
                 "fields");
         assertThat(node.get("type").asText()).isEqualTo("log");
         assertThat(node.get("level").asText()).isEqualTo("error");
