@@ -100,7 +100,8 @@ final class DetectCommand implements Callable<Integer> {
         if (progress) {
             err.println();
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "scored %d of %d file(s) with '%s' into %s%n",
+        // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
+        err.printf(Locale.ROOT, "%s: scored %d of %d file(s) with '%s' into %s%n", spec.qualifiedName(),
                 files.size() - failed, files.size(), detector, output);
         return failed == 0 ? VibeCli.EXIT_OK : VibeCli.EXIT_RUNTIME_ERROR;
     }

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -223,6 +224,7 @@ final class SimulateCommand implements Callable<Integer> {
                 if (outputs.events == null) {
                     batch.framesOnly(); // no status, alert or log events to build when nobody writes them
                 }
+                long startNanos = System.nanoTime();
                 try {
                     batch.run();
                 } finally {
@@ -231,8 +233,18 @@ final class SimulateCommand implements Callable<Integer> {
                     }
                 }
                 outputs.writeLabels(engine, fromTick);
+                if (progress == null && !Progress.terminalAttached()) {
+                    summary(System.nanoTime() - startNanos);
+                }
             }
             return VibeCli.EXIT_OK;
+        }
+
+        /** One line on standard error, for a run whose output went to a file or a pipe and that showed no progress. */
+        private void summary(long nanos) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "vibe simulate: %d ticks of %d servers, %s to %s, to %s"
+                            + " in %.1f s%n", toTick - fromTick, engine.fleet().size(), engine.instantOf(fromTick),
+                    engine.instantOf(toTick), out != null ? out : "standard output", nanos / 1e9);
         }
 
         int realtime() throws IOException {
