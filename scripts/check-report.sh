@@ -10,6 +10,8 @@
 # (Debian: apt-get install -y chromium; installed here when running as root). Output goes to $OUT_DIR (default: a new
 # temporary directory): report.html, report.png, chromium.log. Exit status 0 when every check passes.
 # CHECK_FILE=page.html checks an existing page instead of writing one (to see that the checks can fail).
+# SCREENSHOT_SIZE=W,H sets the screenshot's window (default 1200,3000); README's picture, docs/images/report.png, is
+#   OUT_DIR=/tmp/r SCREENSHOT_SIZE=1100,1400 scripts/check-report.sh   (then /tmp/r/report.png)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -79,7 +81,7 @@ if grep -Eio '<script|<link|<img|<iframe|<object|<embed|src=|href=|url\(|@import
 fi
 
 # 4. A screenshot to look at.
-chromium --window-size=1200,3000 --screenshot="$OUT_DIR/report.png" "file://$REPORT" 2>>"$OUT_DIR/chromium.log" \
+chromium --window-size="${SCREENSHOT_SIZE:-1200,3000}" --screenshot="$OUT_DIR/report.png" "file://$REPORT" 2>>"$OUT_DIR/chromium.log" \
     >/dev/null || fail "no screenshot"
 
 echo "check-report: $REPORT ($(wc -c <"$REPORT") bytes, $svgs SVG charts), screenshot $OUT_DIR/report.png"
