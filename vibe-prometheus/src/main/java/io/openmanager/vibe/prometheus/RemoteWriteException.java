@@ -6,7 +6,7 @@ package io.openmanager.vibe.prometheus;
  * receiver's own words, such as {@code "remote write to http://localhost:9090/api/v1/write refused: HTTP 404 Not
  * Found: remote write receiver needs to be enabled with --web.enable-remote-write-receiver"}.
  */
-public final class RemoteWriteException extends RuntimeException {
+public final class RemoteWriteException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
