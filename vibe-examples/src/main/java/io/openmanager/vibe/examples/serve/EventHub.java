@@ -86,7 +86,8 @@ public final class EventHub implements AutoCloseable {
         append(ApiJson.tick(snapshot, state));
     }
 
-    private void append(String json) {
+    /** Appends one event (a JSON object) to the stream. */
+    void append(String json) {
         synchronized (ring) {
             long id = nextId++;
             ring[(int) (id % ring.length)] = "id: " + id + "\ndata: " + json + "\n\n";
@@ -165,8 +166,10 @@ public final class EventHub implements AutoCloseable {
         }
         if (subscriber.busySinceNanos != 0) {
             if (now - subscriber.busySinceNanos > maxWriteNanos) {
-                drop(subscriber, "a write was pending for more than " + TimeUnit.NANOSECONDS.toSeconds(maxWriteNanos)
-                        + " s");
+                drop(subscriber, "a write was pending for more than " + TimeUnit.NANOSECONDS.toMillis(maxWriteNanos)
+                        + " ms");
+            } else if (behind(subscriber)) {
+                drop(subscriber, "it fell more than " + ring.length + " events behind");
             }
             return;
         }
@@ -210,6 +213,12 @@ public final class EventHub implements AutoCloseable {
                 ring.notifyAll();
             }
         });
+    }
+
+    private boolean behind(Subscriber subscriber) {
+        synchronized (ring) {
+            return subscriber.cursor < Math.max(1, nextId - ring.length);
+        }
     }
 
     private void drop(Subscriber subscriber, String why) {
