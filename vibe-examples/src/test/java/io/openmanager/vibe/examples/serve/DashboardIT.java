@@ -52,7 +52,7 @@ class DashboardIT {
         Path scenarios = Files.writeString(tmp.resolve("outage.scenarios"), SCENARIO);
         try (VibeServe serve = new VibeServe(tmp, "--speed", "30", "--scenarios",
                 scenarios.toString())) {
-            ChromeDriver driver = chrome(chromium, chromedriver);
+            ChromeDriver driver = chrome(chromium, chromedriver, tmp);
             try {
                 String base = serve.base().toString();
                 driver.get(base + "/");
@@ -122,7 +122,24 @@ class DashboardIT {
         return urls;
     }
 
-    private ChromeDriver chrome(Path chromium, Path chromedriver) throws Exception {
+    /**
+     * Takes a picture of a running dashboard for the documentation: arguments base URL, PNG file, seconds to wait.
+     * {@code docs/serve.md} names the command.
+     */
+    public static void main(String[] args) throws Exception {
+        Path profile = Files.createTempDirectory("vibe-dashboard-chrome");
+        ChromeDriver driver = chrome(Tools.require("chromium", "chromium"),
+                Tools.require("chromedriver", "chromium-driver"), profile);
+        try {
+            driver.get(args[0]);
+            Thread.sleep(Long.parseLong(args[2]) * 1000);
+            Files.write(Path.of(args[1]), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static ChromeDriver chrome(Path chromium, Path chromedriver, Path profile) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         // The flags this machine's Chromium needs (see the environment notes): no sandbox as root, no background
@@ -130,13 +147,13 @@ class DashboardIT {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1600,1200",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chrome-profile")));
+                "--user-data-dir=" + Files.createDirectories(profile.resolve("chrome-profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().withLogFile(tmp.resolve("chromedriver.log").toFile()).build();
+                .usingAnyFreePort().withLogFile(profile.resolve("chromedriver.log").toFile()).build();
         return new ChromeDriver(service, options);
     }
 }
