@@ -94,8 +94,9 @@ final class MetricsText {
             sampleStart("vibe_prediction_time_to_threshold_seconds", frame, s);
             label("metric", series.familyName(m));
             label("level", Double.toString(series.rounded(m, prediction.level())));
-            long millis = Duration.between(frame.timestamp(), prediction.expectedCrossing()).toMillis();
-            text.append("} ").append(millis / 1000.0).append('\n');
+            text.append("} ");
+            seconds(Duration.between(frame.timestamp(), prediction.expectedCrossing()).toMillis());
+            text.append('\n');
         }
         family("vibe_incident_active", "gauge", "",
                 "1 while a ground-truth incident of the scenario is in progress, else 0");
@@ -117,7 +118,9 @@ final class MetricsText {
         family("vibe_simulation_tick", "gauge", "", "The simulation tick these values belong to");
         text.append("vibe_simulation_tick ").append(frame.tick()).append('\n');
         family("vibe_simulation_time_seconds", "gauge", "seconds", "The simulated instant of the tick");
-        text.append("vibe_simulation_time_seconds ").append(frame.timestampMillis() / 1000.0).append('\n');
+        text.append("vibe_simulation_time_seconds ");
+        seconds(frame.timestampMillis());
+        text.append('\n');
         family("vibe_events_clients", "gauge", "", "Clients connected to /events");
         text.append("vibe_events_clients ").append(hub.subscribers()).append('\n');
         counter("vibe_events_dropped_clients", "Clients of /events dropped for reading too slowly",
@@ -126,6 +129,20 @@ final class MetricsText {
             text.append("# EOF\n");
         }
         return text.toString();
+    }
+
+    /** Milliseconds as seconds in plain decimals ({@code 1767571495}, {@code -12.5}): no exponent, exact. */
+    private void seconds(long millis) {
+        if (millis < 0) {
+            text.append('-');
+        }
+        long abs = Math.abs(millis);
+        text.append(abs / 1000);
+        long fraction = abs % 1000;
+        if (fraction != 0) {
+            String digits = Long.toString(1000 + fraction).substring(1);
+            text.append('.').append(digits.replaceAll("0+$", ""));
+        }
     }
 
     private void family(String name, String type, String unit, String help) {
