@@ -11,6 +11,7 @@ import io.openmanager.vibe.core.metric.Metric;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.sim.Incident;
 import io.openmanager.vibe.sim.SimulationEngine;
+import io.openmanager.vibe.sim.export.Exporters;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
 import io.openmanager.vibe.spi.event.PredictionEvent;
 import io.openmanager.vibe.spi.event.RecommendationEvent;
@@ -142,11 +143,9 @@ final class ApiJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("incidents");
-            for (Incident incident : snapshot.incidents()) {
-                incident(json, incident);
-            }
-            json.writeEndArray();
+            // The ground truth in the form of vibe simulate --labels and /api/incidents: one writer for it.
+            json.writeFieldName("incidents");
+            json.writeRawValue(incidents(snapshot.incidents()));
             Instant now = frame.timestamp();
             json.writeArrayFieldStart("predictions");
             for (PredictionEvent p : snapshot.predictions()) {
@@ -190,20 +189,15 @@ final class ApiJson {
         });
     }
 
-    private static void incident(JsonGenerator json, Incident incident) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", incident.id());
-        json.writeStringField("scenario", incident.scenario());
-        json.writeStringField("title", incident.title());
-        json.writeStringField("origin", incident.origin());
-        json.writeArrayFieldStart("servers");
-        for (String server : incident.affectedServers()) {
-            json.writeString(server);
+    /** Ground-truth incidents as {@link Exporters#writeIncidents} writes them (a JSON array). */
+    static String incidents(List<Incident> incidents) {
+        StringWriter out = new StringWriter();
+        try {
+            Exporters.writeIncidents(out, incidents);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        json.writeEndArray();
-        json.writeStringField("start", incident.start().toString());
-        json.writeStringField("end", incident.end().toString());
-        json.writeEndObject();
+        return out.toString().strip();
     }
 
     /** {@code /api/servers/{hostname}/series}: the kept history of one server, every metric. */

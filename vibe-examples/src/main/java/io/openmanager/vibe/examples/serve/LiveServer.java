@@ -2,7 +2,6 @@ package io.openmanager.vibe.examples.serve;
 
 import io.openmanager.vibe.core.metric.NamingConvention;
 import io.openmanager.vibe.sim.SimulationEngine;
-import io.openmanager.vibe.sim.export.Exporters;
 import io.openmanager.vibe.sim.export.OpenMetricsSeries;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -15,7 +14,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -167,13 +165,7 @@ public final class LiveServer implements AutoCloseable {
         private String incidents(Snapshot snapshot) {
             SimulationEngine engine = state.engine();
             Instant end = snapshot.frame().timestamp().plus(engine.step());
-            StringWriter out = new StringWriter();
-            try {
-                Exporters.writeIncidents(out, engine.incidents(engine.instantOf(firstTick), end));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return out.toString();
+            return ApiJson.incidents(engine.incidents(engine.instantOf(firstTick), end));
         }
 
         private void text(Response response, Callback callback, String contentType, String body) {

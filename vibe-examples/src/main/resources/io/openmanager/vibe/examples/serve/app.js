@@ -143,7 +143,8 @@
   function renderPanels(f) {
     fill('incidents', 'incident', f.incidents, function (li, i) {
       li.appendChild(el('div', 'sev-critical', i.title));
-      li.appendChild(el('div', null, t('origin') + ': ' + i.origin + ' · ' + t('affects') + ': ' + i.servers.join(', ')));
+      li.appendChild(el('div', null, t('origin') + ': ' + i.origin + ' · ' + t('affects') + ': ' +
+        Object.keys(i.affected).join(', ')));
       li.appendChild(el('div', 'when', t('since') + ' ' + time(i.start) + ' · ' + t('until') + ' ' + time(i.end)));
     });
     fill('predictions', 'prediction', f.predictions, function (li, p) {
