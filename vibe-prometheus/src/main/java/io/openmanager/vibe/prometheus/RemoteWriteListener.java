@@ -343,8 +343,8 @@ public final class RemoteWriteListener implements VibeListener, AutoCloseable {
                 if (status != 429 && status < 500) {
                     lastError = error;
                     rejected.addAndGet(samples);
+                    // Not logged: the exception reaches whoever delivers the next frame, flushes or closes.
                     failure = new RemoteWriteException("remote write to " + endpoint + " refused: " + error, status);
-                    LOG.error("{}", failure.getMessage());
                     return;
                 }
             } catch (IOException e) {
