@@ -249,8 +249,8 @@ final class SimulateCommand implements Callable<Integer> {
                  RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, true,
                          spec.commandLine().getErr());
                  Outputs outputs = new Outputs(true, null)) {
-                RealtimeDriver driver = engine.realtime(RemoteWriteOutput.both(outputs, remote)).fromTick(fromTick).untilTick(toTick)
-                        .threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
+                RealtimeDriver driver = engine.realtime(RemoteWriteOutput.both(outputs, remote)).fromTick(fromTick)
+                        .untilTick(toTick).threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
                 stop.watch(driver);
                 driver.run();
                 outputs.writeLabels(engine, fromTick);

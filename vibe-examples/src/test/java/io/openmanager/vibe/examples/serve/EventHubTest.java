@@ -118,7 +118,8 @@ class EventHubTest {
             hub.append("{}");
             await(() -> stalled.closed);
 
-            assertThat(stalled.closedBecause).isEqualTo("slow client dropped: a write was pending for more than 100 ms");
+            assertThat(stalled.closedBecause)
+                    .isEqualTo("slow client dropped: a write was pending for more than 100 ms");
             assertThat(hub.droppedClients()).isEqualTo(1);
             assertThat(hub.subscribers()).isZero();
         }

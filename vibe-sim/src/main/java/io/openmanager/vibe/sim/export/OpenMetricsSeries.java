@@ -65,7 +65,8 @@ public final class OpenMetricsSeries {
                         + "' both become the OpenMetrics family '" + familyNames[m] + "'");
             }
             String unit = metric[m].unitIn(naming);
-            // The format allows a UNIT only as the name's suffix: node_cpu_utilization_ratio has one, cpu_usage (%) not.
+            // The format allows a UNIT only as the name's suffix: node_cpu_utilization_ratio has one,
+            // cpu_usage (%) not.
             boolean suffix = !unit.isEmpty() && unit.equals(sanitizedName(unit)) && familyNames[m].endsWith("_" + unit);
             units[m] = suffix ? unit : "";
             decimals[m] = FixedDecimal.decimals(metric[m], naming);
