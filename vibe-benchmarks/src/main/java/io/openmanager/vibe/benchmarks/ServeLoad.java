@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A load check of a running {@code vibe serve}: N clients on {@code /events} (Server-Sent Events) while
  * {@code /metrics} is fetched every 100 ms, for a number of seconds; then the latency of {@code /metrics} (p50, p90,
- * p99, max), whether the simulation kept its pace (ticks per second against {@code speed / step}), what each event client received
- * (events, ticks, gaps in the event ids, how far behind the latest tick it ended) and how many clients the server
- * dropped. Sends requests only to the given base URL, which should be on this machine.
+ * p99, max), whether the simulation kept its pace (ticks per second against {@code speed / step}), what each event
+ * client received (events, ticks, gaps in the event ids, how far behind the latest tick it ended) and how many
+ * clients the server dropped. Sends requests only to the given base URL, which should be on this machine.
  *
  * <pre>
  * java -jar vibe-examples/target/vibe.jar serve --speed 100 --port 8080 &amp;
