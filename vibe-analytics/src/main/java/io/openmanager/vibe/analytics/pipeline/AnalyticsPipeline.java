@@ -13,6 +13,7 @@ import io.openmanager.vibe.spi.event.PredictionEvent;
 import io.openmanager.vibe.spi.event.VibeEvent;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -61,6 +62,7 @@ public final class AnalyticsPipeline implements VibeListener {
     private Fleet keyedFleet;
     private MetricSet keyedMetrics;
     private SeriesKey[][] keys;
+    private double[] lastScores = new double[0];
     private long values;
     private long anomalies;
 
@@ -95,6 +97,7 @@ public final class AnalyticsPipeline implements VibeListener {
                 SeriesState state = registry.state(serverKeys[m]);
                 AnomalyDetector detector = state.detector;
                 double score = detector.update(millis, value);
+                lastScores[s * metricCount + m] = score;
                 values++;
                 if (score >= threshold) {
                     anomalies++;
@@ -140,10 +143,31 @@ public final class AnalyticsPipeline implements VibeListener {
                 }
             }
             keys = made;
+            lastScores = new double[fleet.size() * metrics.size()];
+            Arrays.fill(lastScores, Double.NaN);
             keyedFleet = fleet;
             keyedMetrics = metrics;
         }
         return keys;
+    }
+
+    /**
+     * The score the pipeline's detector gave the latest value of a series that it processed, published or not: for
+     * live views of every series' anomaly score (a gauge per series) besides the events above the threshold. NaN
+     * before the series' first value, and after frames of another fleet or metric set.
+     *
+     * @param server fleet index of the server
+     * @param metric index of the metric in the frames' metric set
+     * @throws IndexOutOfBoundsException when no frame had that server or metric
+     */
+    public double lastScore(int server, int metric) {
+        int metricCount = keyedMetrics == null ? 0 : keyedMetrics.size();
+        int serverCount = keys == null ? 0 : keys.length;
+        if (metric < 0 || metric >= metricCount || server < 0 || server >= serverCount) {
+            throw new IndexOutOfBoundsException("no series for server " + server + " and metric " + metric
+                    + " in the frames processed: " + serverCount + " servers, " + metricCount + " metrics");
+        }
+        return lastScores[server * metricCount + metric];
     }
 
     /** The registry holding the detectors. */

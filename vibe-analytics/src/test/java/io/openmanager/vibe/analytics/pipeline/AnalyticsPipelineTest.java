@@ -48,6 +48,34 @@ class AnalyticsPipelineTest {
     }
 
     @Test
+    void lastScoreIsTheScoreOfEachSeriesLatestValuePublishedOrNot() {
+        List<AnomalyEvent> anomalies = new ArrayList<>();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                anomalies.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().build();
+        assertThatThrownBy(() -> pipeline.lastScore(0, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("no series for server 0 and metric 0 in the frames processed: 0 servers, 0 metrics");
+        int spike = 3000;
+
+        feed(pipeline, spike, -1);
+        double quiet = pipeline.lastScore(1, MetricSet.CPU);
+
+        assertThat(quiet).isBetween(0.0, AnalyticsPipeline.DEFAULT_THRESHOLD);
+        AnalyticsPipeline spiked = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                anomalies.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().build();
+        feed(spiked, spike + 1, spike);
+        AnomalyEvent last = anomalies.get(anomalies.size() - 1);
+        assertThat(spiked.lastScore(1, MetricSet.CPU)).isEqualTo(last.score());
+        assertThat(spiked.lastScore(0, MetricSet.CPU)).isLessThan(AnalyticsPipeline.DEFAULT_THRESHOLD);
+        assertThatThrownBy(() -> spiked.lastScore(3, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void aSpikeInOneSeriesRaisesAnAnomalyForThatSeriesOnly() {
         List<AnomalyEvent> anomalies = new ArrayList<>();
         AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> {

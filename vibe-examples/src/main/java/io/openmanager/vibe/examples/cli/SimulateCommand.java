@@ -24,6 +24,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ import java.util.concurrent.Callable;
                 "  vibe simulate --duration 1h --format csv --out hour.csv",
                 "  vibe simulate --from 12h --to 13h --format openmetrics --out noon.txt",
                 "  vibe simulate --duration 7d --labels truth.json --out week.jsonl",
-                "  vibe simulate --realtime --speed 60 --naming otel    (Ctrl-C stops)"})
+                "  vibe simulate --realtime --speed 60 --naming otel    (Ctrl-C stops)",
+                "  vibe simulate --duration 1h --remote-write http://localhost:9090/api/v1/write"})
 final class SimulateCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofHours(24);
     private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
@@ -123,6 +125,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "<factor>",
             description = "With --realtime: simulated time per wall time, 60 = a minute per second (default: 1).")
     private Double speed;
+
+    @Option(names = "--remote-write", paramLabel = "<url>",
+            description = "Also send the metrics to this Prometheus remote-write endpoint (named as --naming, "
+                    + "default seed); without --out nothing is written to standard output.")
+    private URI remoteWrite;
 
     @Override
     public Integer call() throws IOException {
@@ -218,9 +225,11 @@ final class SimulateCommand implements Callable<Integer> {
             Progress progress = out != null && Progress.terminalAttached()
                     ? new Progress(spec.commandLine().getErr(), "vibe simulate", toTick - fromTick, System::nanoTime)
                     : null;
-            try (Outputs outputs = new Outputs(false, progress)) {
+            try (RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, false,
+                    spec.commandLine().getErr());
+                 Outputs outputs = new Outputs(false, progress)) {
                 SimulationEngine.Batch batch = engine.batch().ticks(fromTick, toTick).threads(threads)
-                        .listener(outputs);
+                        .listener(RemoteWriteOutput.both(outputs, remote));
                 if (outputs.events == null) {
                     batch.framesOnly(); // no status, alert or log events to build when nobody writes them
                 }
@@ -249,9 +258,11 @@ final class SimulateCommand implements Callable<Integer> {
 
         int realtime() throws IOException {
             try (GracefulStop stop = new GracefulStop("vibe-simulate-stop");
+                 RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, true,
+                         spec.commandLine().getErr());
                  Outputs outputs = new Outputs(true, null)) {
-                RealtimeDriver driver = engine.realtime(outputs).fromTick(fromTick).untilTick(toTick)
-                        .threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
+                RealtimeDriver driver = engine.realtime(RemoteWriteOutput.both(outputs, remote)).fromTick(fromTick)
+                        .untilTick(toTick).threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
                 stop.watch(driver);
                 driver.run();
                 outputs.writeLabels(engine, fromTick);
@@ -286,7 +297,8 @@ final class SimulateCommand implements Callable<Integer> {
         Outputs(boolean flushEveryTick, Progress progress) throws IOException {
             this.flushEveryTick = flushEveryTick;
             this.progress = progress;
-            this.stdout = out == null ? spec.commandLine().getOut() : null;
+            // With --remote-write and no --out the metrics go to the receiver only.
+            this.stdout = out == null && remoteWrite == null ? spec.commandLine().getOut() : null;
             // Every file is opened before the run, so that a bad path fails now rather than after a week of ticks.
             Writer[] files = new Writer[3];
             Path[] paths = {out, SimulateCommand.this.events, labels};
@@ -303,7 +315,8 @@ final class SimulateCommand implements Callable<Integer> {
             this.metricsFile = files[0];
             this.eventsFile = files[1];
             this.labelsFile = files[2];
-            this.metrics = Exporters.of(format, metricsFile != null ? metricsFile : stdout, naming);
+            this.metrics = metricsFile != null || stdout != null
+                    ? Exporters.of(format, metricsFile != null ? metricsFile : stdout, naming) : null;
             this.events = eventsFile != null ? Exporters.events(eventsFile) : null;
         }
 
@@ -315,14 +328,18 @@ final class SimulateCommand implements Callable<Integer> {
                 }
                 return;
             }
-            metrics.onEvent(event);
+            if (metrics != null) {
+                metrics.onEvent(event);
+            }
             frames++;
             if (progress != null) {
                 progress.advance();
             }
             try {
                 if (flushEveryTick) {
-                    metrics.flush();
+                    if (metrics != null) {
+                        metrics.flush();
+                    }
                     if (events != null) {
                         events.flush();
                     }

@@ -27,6 +27,8 @@ final class FixedDecimal {
     private static final long[] UNIT = new long[MAX_DECIMALS + 1];
     // Below 2^63 the rounded product fits a long; every double at or above it is already a whole number.
     private static final double LONG_LIMIT = 0x1p63;
+    // Below 2^53 every whole number is exact as a double.
+    private static final double EXACT_LIMIT = 0x1p53;
 
     static {
         long unit = 1;
@@ -91,6 +93,35 @@ final class FixedDecimal {
         } else {
             appendHuge(out, value, decimals);
         }
+    }
+
+    /**
+     * The double that the text {@link #append} writes parses back to ({@code Double.parseDouble}), computed without
+     * text: NaN for NaN and infinities. Below {@code 2^53} the rounded {@code n} and {@code 10^decimals} are exact
+     * doubles and IEEE division rounds their quotient correctly, which is exactly what parsing the decimal does; above
+     * it the text is parsed. Allocation-free for every value a metric takes.
+     *
+     * @throws IllegalArgumentException if decimals is outside [0, 12]
+     */
+    static double rounded(double value, int decimals) {
+        if (decimals < 0 || decimals > MAX_DECIMALS) {
+            throw new IllegalArgumentException("decimals must be in [0, " + MAX_DECIMALS + "]: " + decimals);
+        }
+        if (!Double.isFinite(value)) {
+            return Double.NaN;
+        }
+        double scaled = Math.abs(value) * SCALE[decimals];
+        if (scaled < EXACT_LIMIT) {
+            long n = Math.round(scaled);
+            if (n == 0) {
+                return 0.0; // the text has no minus sign then, so it parses to +0
+            }
+            double magnitude = n / SCALE[decimals];
+            return value < 0 ? -magnitude : magnitude;
+        }
+        StringBuilder text = new StringBuilder(32);
+        append(text, value, decimals);
+        return Double.parseDouble(text.toString());
     }
 
     /** Appends {@code n / 10^decimals} for {@code n >= 0} and decimals in [0, 12], trailing zeros removed. */

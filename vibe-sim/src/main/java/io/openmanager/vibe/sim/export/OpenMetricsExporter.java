@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * OpenMetrics 1.0 text with a timestamp on every sample, as backfilling tools read it
@@ -48,6 +46,7 @@ final class OpenMetricsExporter extends FrameExporter {
     private int serverFrom;
     private int serverCount;
     private int columns;
+    private OpenMetricsSeries series;
     private String[] familyNames;
     private int chunkTicks;
     private double[] chunk;
@@ -106,15 +105,10 @@ final class OpenMetricsExporter extends FrameExporter {
         serverFrom = frame.serverFrom();
         serverCount = frame.serverCount();
         int metricCount = first.metricName.length;
+        series = OpenMetricsSeries.of(first.metrics, naming);
         familyNames = new String[metricCount];
-        Map<String, String> seen = new HashMap<>();
         for (int m = 0; m < metricCount; m++) {
-            familyNames[m] = Escapes.openMetricsName(first.metricName[m]);
-            String clash = seen.putIfAbsent(familyNames[m], first.metricName[m]);
-            if (clash != null) {
-                throw new IllegalArgumentException("metrics '" + clash + "' and '" + first.metricName[m]
-                        + "' both become the OpenMetrics family '" + familyNames[m] + "'");
-            }
+            familyNames[m] = series.familyName(m);
         }
         columns = metricCount * serverCount;
         chunkTicks = (int) Math.max(1, Math.min(MAX_CHUNK_TICKS, CHUNK_BUDGET_BYTES / (8L * (columns + 1))));
@@ -233,11 +227,9 @@ final class OpenMetricsExporter extends FrameExporter {
         String[] labels = new String[serverCount];
         for (int local = 0; local < serverCount; local++) {
             Server server = layout.fleet.get(serverFrom + local);
-            StringBuilder set = new StringBuilder("{server=\"");
-            Escapes.openMetricsString(set, server.hostname());
-            set.append("\",environment=\"").append(Names.of(server.environment()))
-                    .append("\",role=\"").append(Names.of(server.role())).append("\"}");
-            labels[local] = set.toString();
+            StringBuilder set = new StringBuilder("{");
+            OpenMetricsSeries.appendLabels(set, server);
+            labels[local] = set.append('}').toString();
         }
         long[] times = new long[chunkTicks];
         double[] values = new double[chunkTicks];
@@ -272,12 +264,11 @@ final class OpenMetricsExporter extends FrameExporter {
 
     private void writeMetadata(StringBuilder text, int m, String name) {
         text.append("# TYPE ").append(name).append(" gauge\n");
-        String unit = layout.metric[m].unitIn(naming);
-        // The format allows a UNIT only as the name's suffix: node_cpu_utilization_ratio has one, cpu_usage (%) not.
-        if (!unit.isEmpty() && unit.equals(Escapes.openMetricsName(unit)) && name.endsWith("_" + unit)) {
+        String unit = series.unit(m);
+        if (!unit.isEmpty()) {
             text.append("# UNIT ").append(name).append(' ').append(unit).append('\n');
         }
-        String help = layout.metric[m].description();
+        String help = series.help(m);
         if (!help.isEmpty()) {
             text.append("# HELP ").append(name).append(' ');
             Escapes.openMetricsString(text, help);
