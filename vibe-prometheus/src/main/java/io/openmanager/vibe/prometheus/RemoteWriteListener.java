@@ -256,7 +256,7 @@ public final class RemoteWriteListener implements VibeListener, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            unsent.addAndGet(buffer.discard());
+            buffer.discard();   // counted as dropped by the buffer itself
         }
         throwIfFailed();
     }
@@ -308,7 +308,7 @@ public final class RemoteWriteListener implements VibeListener, AutoCloseable {
         } finally {
             if (failure != null) {
                 buffer.close();
-                unsent.addAndGet(buffer.discard());
+                buffer.discard();   // counted as dropped by the buffer itself
             }
             synchronized (progress) {
                 progress.notifyAll();

@@ -111,7 +111,8 @@ class RemoteWriteListenerTest {
     @Test
     void aClientErrorStopsTheListenerWithTheReceiversMessage() {
         receiver.status = request -> 400;
-        RemoteWriteListener remote = listener().build();
+        // One tick per request, so samples are still buffered when the first request is refused.
+        RemoteWriteListener remote = listener().maxSamplesPerRequest(120).build();
         ENGINE.batch().ticks(0, 2).framesOnly().listener(remote).run();
 
         assertThatThrownBy(remote::flush).isInstanceOf(RemoteWriteException.class)
