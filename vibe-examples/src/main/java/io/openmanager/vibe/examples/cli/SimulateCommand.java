@@ -242,7 +242,8 @@ final class SimulateCommand implements Callable<Integer> {
                     }
                 }
                 outputs.writeLabels(engine, fromTick);
-                if (progress == null && !Progress.terminalAttached()) {
+                // A run that only feeds a remote-write receiver is summarised by the remote write's own line.
+                if (progress == null && !Progress.terminalAttached() && (out != null || remoteWrite == null)) {
                     summary(System.nanoTime() - startNanos);
                 }
             }
