@@ -2,7 +2,8 @@ package io.openmanager.vibe.analytics.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +107,9 @@ public final class NabCorpus {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            // A repeated key would silently replace the windows listed under its first occurrence.
+            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readTree(file.toFile());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MalformedDataException(file, line, "not valid JSON: " + e.getOriginalMessage(), e);
