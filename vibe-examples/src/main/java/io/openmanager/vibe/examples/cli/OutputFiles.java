@@ -295,8 +295,15 @@ final class OutputFiles implements AutoCloseable {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return TerminalText.printable(((FileSystemException) e).getReason());
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileSystemException) {
+            String reason = ((FileSystemException) e).getReason();
+            return reason != null ? TerminalText.printable(reason) : e.getClass().getSimpleName();
         }
         return TerminalText.printable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }

@@ -141,7 +141,7 @@ class HostileJarIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         String err = Files.readString(tmp.resolve("err.txt"));
-        assertThat(err).contains("vibe detect: cannot read '" + in.resolve("locked") + "': Permission denied"
+        assertThat(err).contains("vibe detect: cannot read '" + in.resolve("locked") + "': permission denied"
                 + " (skipped)");
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(out.resolve("a.csv")).exists();
