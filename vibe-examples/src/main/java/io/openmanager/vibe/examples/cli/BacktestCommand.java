@@ -123,7 +123,8 @@ final class BacktestCommand implements Callable<Integer> {
         Accuracy snaive = results.get(Method.SEASONAL_NAIVE);
         Accuracy naive2 = results.get(Method.NAIVE2);
         out.println(files.size() + " series, horizon " + horizon + ": " + usable + " origin(s) in all (up to "
-                + origins + " per series" + (usable < (long) origins * files.size() ? "; shorter series have fewer" : "")
+                + origins + " per series"
+                + (usable < (long) origins * files.size() ? "; shorter series have fewer" : "")
                 + ")" + (step == null ? "" : ", step " + step));
         TextTable table = new TextTable("METHOD", "FORECASTS", "SMAPE", "MASE", "OWA_SNAIVE", "OWA_NAIVE2",
                 "COVER80", "COVER95");

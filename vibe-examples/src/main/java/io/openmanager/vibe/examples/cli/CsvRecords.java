@@ -111,12 +111,7 @@ final class CsvRecords {
         int fieldCount = 0;
         while (true) {
             if (c == -1 || !quoted && (c == '\n' || c == '\r')) {
-                if (c == '\r') {
-                    int after = read();
-                    if (after != '\n' && after != -1) {
-                        unread();
-                    }
-                }
+                skipLineFeedAfter(c);
                 if (c != -1) {
                     nextLine++;
                 }
@@ -163,12 +158,7 @@ final class CsvRecords {
             } else {
                 if (c == '\n' || c == '\r') {
                     // A line break inside quotes: part of the field, and a new line of the file.
-                    if (c == '\r') {
-                        int after = read();
-                        if (after != '\n' && after != -1) {
-                            unread();
-                        }
-                    }
+                    skipLineFeedAfter(c);
                     nextLine++;
                     field.append('\n');
                     column = 1;
@@ -197,14 +187,19 @@ final class CsvRecords {
         while (c != -1 && c != '\n' && c != '\r') {
             c = read();
         }
+        skipLineFeedAfter(c);
+        if (c != -1) {
+            nextLine++;
+        }
+    }
+
+    /** After a carriage return, a line feed belongs to the same line end (CRLF). */
+    private void skipLineFeedAfter(int c) throws IOException {
         if (c == '\r') {
             int after = read();
             if (after != '\n' && after != -1) {
                 unread();
             }
-        }
-        if (c != -1) {
-            nextLine++;
         }
     }
 }

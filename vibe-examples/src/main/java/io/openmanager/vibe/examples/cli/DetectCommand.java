@@ -87,8 +87,9 @@ final class DetectCommand implements Callable<Integer> {
                     scored++;
                 } catch (Stopped e) {
                     err.println((progress ? "\n" : "") + name + ": stopped by a signal after " + scored + " of "
-                            + listing.files().size() + " file(s); " + TerminalText.quoted(file.toString())
-                            + " was not written (an earlier output there is left as it was)");
+                            + listing.files().size() + " file(s); " + TerminalText.quoted(output.resolve(
+                                    relative.toString()).toString()) + " was not written (an earlier file there is"
+                            + " left as it was)");
                     return VibeCli.EXIT_RUNTIME_ERROR;
                 } catch (SeriesCsv.SeriesFileException e) {
                     failed++;

@@ -1,5 +1,6 @@
 package io.openmanager.vibe.examples.cli;
 
+import io.openmanager.vibe.analytics.evaluation.MalformedDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -122,7 +123,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             return "internal error: " + ex.getClass().getName();
         }
         if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                || ex instanceof DescribedIOException) {
+                || ex instanceof DescribedIOException || ex instanceof MalformedDataException) {
             return message;
         }
         return ex.getClass().getSimpleName() + ": " + message;

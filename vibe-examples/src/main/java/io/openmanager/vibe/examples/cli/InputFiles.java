@@ -92,6 +92,6 @@ final class InputFiles {
                     }
                 });
         files.sort(null);
-        return new Listing(input, files, problems);
+        return new Listing(input.toAbsolutePath(), files, problems);
     }
 }

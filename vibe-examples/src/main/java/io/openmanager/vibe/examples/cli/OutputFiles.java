@@ -234,8 +234,8 @@ final class OutputFiles implements AutoCloseable {
                 writer.close();
             } catch (IOException e) {
                 abandon();
-                throw new DescribedIOException("cannot write " + option + " " + TerminalText.quoted(path.toString()) + ": "
-                        + reason(e), e);
+                throw new DescribedIOException("cannot write " + option + " " + TerminalText.quoted(path.toString())
+                        + ": " + reason(e), e);
             }
             writer = null;
             if (temporary != null) {
@@ -251,8 +251,8 @@ final class OutputFiles implements AutoCloseable {
                     }
                 } catch (IOException e) {
                     abandon();
-                    throw new DescribedIOException("cannot replace " + option + " " + TerminalText.quoted(path.toString())
-                            + ": " + reason(e), e);
+                    throw new DescribedIOException("cannot replace " + option + " "
+                            + TerminalText.quoted(path.toString()) + ": " + reason(e), e);
                 }
                 GracefulStop.settled(temporary);
                 temporary = null;

@@ -62,7 +62,8 @@ final class ScenarioCheckCommand implements Callable<Integer> {
             if (Files.isRegularFile(file) && Files.isReadable(file)) {
                 readable.add(file);
             } else {
-                err.println(TerminalText.printable(file.toString()) + ": error: " + (Files.exists(file) ? "cannot read this file" : "no such file"));
+                err.println(TerminalText.printable(file.toString()) + ": error: "
+                        + (Files.exists(file) ? "cannot read this file" : "no such file"));
                 unreadable++;
             }
         }

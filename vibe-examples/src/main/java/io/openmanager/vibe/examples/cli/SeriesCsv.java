@@ -262,8 +262,8 @@ final class SeriesCsv {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new SeriesFileException(file, records.currentLine(), 0, "is not UTF-8 text (a byte sequence that UTF-8"
-                    + " does not allow); save it as UTF-8");
+            throw new SeriesFileException(file, records.currentLine(), 0, "is not UTF-8 text (a byte sequence that"
+                    + " UTF-8 does not allow); save it as UTF-8");
         }
     }
 

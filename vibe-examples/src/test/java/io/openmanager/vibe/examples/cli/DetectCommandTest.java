@@ -68,6 +68,19 @@ class DetectCommandTest {
     }
 
     @Test
+    void relativePathsWork() throws IOException {
+        Path base = Path.of("target", "detect-relative");
+        Files.createDirectories(base.resolve("in/sub"));
+        Files.writeString(base.resolve("in/sub/one.csv"), series(50));
+
+        CliRun run = CliRun.vibe("detect", "--input", base.resolve("in").toString(), "--output",
+                base.resolve("out").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(base.resolve("out/sub/one.csv")).exists();
+    }
+
+    @Test
     void anUnknownDetectorIsAUsageError(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("s.csv"), series(10));
         CliRun run = CliRun.vibe("detect", "--input", tmp.resolve("s.csv").toString(), "--output",

@@ -273,8 +273,8 @@ class SimulateCommandTest {
             "--realtime --speed 0|--speed must be a positive number: 0.0",
             "--realtime --speed NaN|--speed must be a positive number: NaN",
             "--fleet f.json --servers 3|--fleet and --servers cannot be combined",
-            "--out same.txt --labels same.txt|--labels 'same.txt' is the same file as --out 'same.txt': writing it would"
-                    + " destroy what the other holds",
+            "--out same.txt --labels same.txt|--labels 'same.txt' is the same file as --out 'same.txt': writing it"
+                    + " would destroy what the other holds",
             "--fleet missing.json|cannot read fleet file 'missing.json': no such file",
             "--bogus|unknown option '--bogus' (see 'vibe simulate --help')",
     })

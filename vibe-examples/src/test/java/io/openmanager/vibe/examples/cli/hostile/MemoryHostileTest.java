@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 17, finding 10: {@code detect} kept every field of a file as a String (21 times the file in heap),
- * {@code forecast} and {@code backtest} 14 and 20 times. Each now runs on a 25 MB file (a million rows) in a 64 MB heap:
- * memory holds the series as primitive arrays (at most --history values each), never the file's text. The 1 GB file in
- * a 512 MB heap is {@code scripts/hostile-heap.sh}.
+ * {@code forecast} and {@code backtest} 14 and 20 times. Each now runs on a 25 MB file (a million rows) in a
+ * 64 MB heap: memory holds the series as primitive arrays (at most --history values each), never the file's text. The
+ * 1 GB file in a 512 MB heap is {@code scripts/hostile-heap.sh}.
  */
 class MemoryHostileTest {
     private static final int ROWS = 1_000_000;
