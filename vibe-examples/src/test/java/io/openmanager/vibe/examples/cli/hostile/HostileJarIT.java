@@ -104,7 +104,7 @@ class HostileJarIT {
     }
 
     @Test
-    void finding6AnInterruptedReportOrForecastLeavesNoTemporaryFileAndTheOldFile() throws Exception {
+    void finding6AnInterruptedReportLeavesNoTemporaryFileAndTheOldFile() throws Exception {
         Path page = tmp.resolve("week.html");
         Files.writeString(page, "earlier page");
         Process report = start(command("report", "--duration", "3650d", "--out", page.toString()));

@@ -187,6 +187,19 @@ class InputHostileTest {
     }
 
     @Test
+    void finding20DirectionOverridesInTitlesDoNotReachTheReport() throws IOException {
+        Path scenarios = write("s.scenarios", "scenario s {\n  title \"fine \u202edesrever\u2066 isolate\"\n"
+                + "  trigger every 1h probability 1\n  duration 10m\n  at 0s on db-primary-01 set cpu_usage 95\n}\n");
+        Path page = tmp.resolve("r.html");
+        Vibe run = Vibe.run("report", "--duration", "3h", "--scenarios", scenarios.toString(), "--out",
+                page.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(page);
+        assertThat(html).contains("fine \uFFFDdesrever\uFFFD isolate").doesNotContain("\u202e")
+                .doesNotContain("\u2066");
+    }
+
+    @Test
     void finding20InvalidUtf8IsReportedWithTheFileAndLine() throws IOException {
         Path bad = tmp.resolve("latin1.csv");
         Files.write(bad, "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 00:05:00,caf\u00e9\n"
