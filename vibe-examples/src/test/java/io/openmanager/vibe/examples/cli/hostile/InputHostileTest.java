@@ -188,7 +188,8 @@ class InputHostileTest {
 
     @Test
     void finding20DirectionOverridesInTitlesDoNotReachTheReport() throws IOException {
-        Path scenarios = write("s.scenarios", "scenario s {\n  title \"fine \u202edesrever\u2066 isolate\"\n"
+        // The scenario language refuses these characters raw; its escapes let them through to the title.
+        Path scenarios = write("s.scenarios", "scenario s {\n  title \"fine \\u202Edesrever\\u2066 isolate\"\n"
                 + "  trigger every 1h probability 1\n  duration 10m\n  at 0s on db-primary-01 set cpu_usage 95\n}\n");
         Path page = tmp.resolve("r.html");
         Vibe run = Vibe.run("report", "--duration", "3h", "--scenarios", scenarios.toString(), "--out",

@@ -17,19 +17,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 17, finding 10: {@code detect} kept every field of a file as a String (21 times the file in heap),
- * {@code forecast} and {@code backtest} 14 and 20 times. Each now runs on a 25 MB file (a million rows) in a
- * 64 MB heap: memory holds the series as primitive arrays (at most --history values each), never the file's text. The
- * 1 GB file in a 512 MB heap is {@code scripts/hostile-heap.sh}.
+ * {@code forecast} and {@code backtest} 14 and 20 times (some 270 MB for this file). Each now runs on a 13 MB file
+ * (600,000 rows) in a 48 MB heap: memory holds the series as primitive arrays (at most --history values each), never
+ * the file's text. The 1 GB file in a 512 MB heap is {@code scripts/hostile-heap.sh}.
  */
 class MemoryHostileTest {
-    private static final int ROWS = 1_000_000;
+    private static final int ROWS = 600_000;
 
     @TempDir
     static Path tmp;
     private static Path big;
 
     @BeforeAll
-    static void writeAMillionRows() throws IOException {
+    static void write600000Rows() throws IOException {
         big = tmp.resolve("big.csv");
         try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
             w.write("timestamp,value\n");
@@ -41,12 +41,12 @@ class MemoryHostileTest {
                 w.write('\n');
             }
         }
-        assertThat(Files.size(big)).isGreaterThan(20_000_000L);
+        assertThat(Files.size(big)).isGreaterThan(12_000_000L);
     }
 
     private static Process vibe(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 "io.openmanager.vibe.examples.cli.VibeCli"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile())
@@ -60,7 +60,7 @@ class MemoryHostileTest {
     }
 
     @Test
-    void detectScoresAMillionRowsInA64MbHeap() throws Exception {
+    void detectScores600000RowsInA48MbHeap() throws Exception {
         succeeds("detect", "--input", big.toString(), "--output", tmp.resolve("out").toString());
         try (var lines = Files.lines(tmp.resolve("out/big.csv"))) {
             assertThat(lines.count()).isEqualTo(ROWS + 1);
@@ -68,11 +68,11 @@ class MemoryHostileTest {
     }
 
     @Test
-    void forecastAndBacktestReadAMillionRowsInA64MbHeap() throws Exception {
+    void forecastAndBacktestRead600000RowsInA48MbHeap() throws Exception {
         succeeds("forecast", "--input", big.toString(), "--horizon", "24", "--output",
                 tmp.resolve("f.csv").toString(), "--method", "theta");
         assertThat(Files.readString(tmp.resolve("log.txt"))).contains("only the last 100000 values of each series"
-                + " are used (--history): 900000 earlier value(s) left out");
+                + " are used (--history): 500000 earlier value(s) left out");
         succeeds("backtest", "--input", big.toString(), "--horizon", "24", "--method", "naive,theta");
     }
 }
