@@ -61,7 +61,8 @@ class MemoryHostileTest {
 
     @Test
     void detectScores600000RowsInA48MbHeap() throws Exception {
-        succeeds("detect", "--input", big.toString(), "--output", tmp.resolve("out").toString());
+        // ewma: the reader's memory is the point here, and the default detector would only add minutes of CPU.
+        succeeds("detect", "--input", big.toString(), "--output", tmp.resolve("out").toString(), "--detector", "ewma");
         try (var lines = Files.lines(tmp.resolve("out/big.csv"))) {
             assertThat(lines.count()).isEqualTo(ROWS + 1);
         }
@@ -73,6 +74,6 @@ class MemoryHostileTest {
                 tmp.resolve("f.csv").toString(), "--method", "theta");
         assertThat(Files.readString(tmp.resolve("log.txt"))).contains("only the last 100000 values of each series"
                 + " are used (--history): 500000 earlier value(s) left out");
-        succeeds("backtest", "--input", big.toString(), "--horizon", "24", "--method", "naive,theta");
+        succeeds("backtest", "--input", big.toString(), "--horizon", "24", "--method", "naive");
     }
 }
