@@ -193,7 +193,13 @@ final class SeriesCsv {
      */
     static SeriesCsv read(Path file, String valueName, Rows rows) throws IOException {
         SeriesCsv csv = new SeriesCsv(file, valueName);
-        try (InputStream in = Files.newInputStream(file)) {
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new SeriesFileException(file, 0, 0, "cannot be read: " + OutputFiles.reason(e));
+        }
+        try (InputStream in = opened) {
             // Malformed bytes become a lone surrogate, which UTF-8 never decodes to, so that CsvRecords can report the
             // line they are on (a decoder that reports them fails a whole buffer ahead of the reader).
             csv.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()

@@ -76,5 +76,8 @@ class SeriesCsvTest {
                 .hasMessage("t.csv:3: the header has no 'timestamp' column: 'time,value' (expected 'timestamp,value',"
                         + " 'timestamp,server,metric,value' or the CSV of 'vibe simulate --format csv')");
         assertThatThrownBy(() -> rows("")).hasMessageStartingWith("t.csv:1: the file is empty");
+        assertThatThrownBy(() -> SeriesCsv.read(Path.of("no-such.csv"), (s, m, v, d, ts, vs) -> { }))
+                .isInstanceOf(SeriesCsv.SeriesFileException.class)
+                .hasMessage("no-such.csv: cannot be read: no such file or directory");
     }
 }
