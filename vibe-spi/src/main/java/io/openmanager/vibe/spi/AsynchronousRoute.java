@@ -29,8 +29,8 @@ final class AsynchronousRoute extends Route implements Runnable {
     private long dropped;
     private long failed;
 
-    AsynchronousRoute(String name, VibeListener listener, Delivery delivery) {
-        super(name, listener, delivery);
+    AsynchronousRoute(String name, VibeListener listener, Delivery delivery, ListenerErrorHandler errorHandler) {
+        super(name, listener, delivery, errorHandler);
         this.capacity = delivery.capacity;
         this.overflowPolicy = delivery.overflowPolicy;
         // The deque grows on demand up to capacity, so a generous capacity costs nothing until it is used.

@@ -9,8 +9,9 @@ import java.util.function.Function;
 /**
  * How a {@link Dispatcher} hands events to one listener: {@linkplain #synchronous() synchronously},
  * {@linkplain #asynchronous(int, OverflowPolicy) through a bounded queue and a thread of its own}, or
- * {@linkplain #throttled(Duration, Function) throttled per key}. In every mode a listener that throws is logged
- * (WARN) and counted in {@link DeliveryStats#failed()}, and neither the producer nor the other listeners notice.
+ * {@linkplain #throttled(Duration, Function) throttled per key}. In every mode a listener that throws is counted in
+ * {@link DeliveryStats#failed()} and reported to the dispatcher's {@link ListenerErrorHandler}, and neither the
+ * producer nor the other listeners notice.
  *
  * <p>Immutable; the factories check their arguments so that a mistake fails where the delivery is configured.
  */

@@ -11,9 +11,11 @@ import java.util.Objects;
 
 /**
  * Hands every published event to a fixed set of listeners, each with its own {@link Delivery}: synchronous (the
- * default), asynchronous through a bounded queue, or throttled per key. Delivery never harms the producer: a listener
- * that throws is logged (WARN, with its name and the event type) and counted, and the producer and the other
- * listeners carry on.
+ * default), asynchronous through a bounded queue, or throttled per key. Delivery never harms the producer: whatever a
+ * listener throws (any {@link Throwable}, even one whose message or stack trace throws in turn) is counted, handed to
+ * the {@linkplain Builder#errorHandler(ListenerErrorHandler) error handler} and goes no further, and the producer and
+ * the other listeners carry on. The default handler logs the first failure of each listener in full and then counts
+ * (see {@link ListenerErrorHandler#logging()}).
  *
  * <pre>{@code
  * try (Dispatcher dispatcher = Dispatcher.builder()
@@ -35,11 +37,13 @@ import java.util.Objects;
  */
 public final class Dispatcher implements VibeListener, AutoCloseable {
     private final Route[] routes;
+    private final ListenerErrorHandler errorHandler;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
-    private Dispatcher(Route[] routes) {
+    private Dispatcher(Route[] routes, ListenerErrorHandler errorHandler) {
         this.routes = routes;
+        this.errorHandler = errorHandler;
     }
 
     /**
@@ -147,6 +151,9 @@ public final class Dispatcher implements VibeListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (errorHandler instanceof FailureLog) {
+            ((FailureLog) errorHandler).flush();
+        }
     }
 
     /** Lists the listeners and their delivery, for example {@code Dispatcher[ui: throttled(interval=PT1S)]}. */
@@ -168,6 +175,7 @@ public final class Dispatcher implements VibeListener, AutoCloseable {
         private final List<Registration> registrations = new ArrayList<>();
         private final Map<String, Integer> positionsByName = new HashMap<>();
         private InstantSource clock;
+        private ListenerErrorHandler errorHandler;
 
         private Builder() {
         }
@@ -234,7 +242,25 @@ public final class Dispatcher implements VibeListener, AutoCloseable {
         }
 
         /**
-         * The time source of throttled listeners; the system clock if not set. Tests pass a fake one.
+         * What to do when a listener throws; {@link ListenerErrorHandler#logging()} if not set (a new one per
+         * dispatcher built, timed by {@link #clock(InstantSource)}).
+         *
+         * @param handler the handler; whatever it throws is ignored
+         * @return this builder
+         * @throws IllegalStateException if the handler was already set
+         */
+        public Builder errorHandler(ListenerErrorHandler handler) {
+            Objects.requireNonNull(handler, "handler must not be null");
+            if (this.errorHandler != null) {
+                throw new IllegalStateException("errorHandler was already set to " + this.errorHandler);
+            }
+            this.errorHandler = handler;
+            return this;
+        }
+
+        /**
+         * The time source of throttled listeners and of the default error handler's reports; the system clock if not
+         * set. Tests pass a fake one.
          *
          * @param clock the time source
          * @return this builder
@@ -257,25 +283,26 @@ public final class Dispatcher implements VibeListener, AutoCloseable {
          */
         public Dispatcher build() {
             InstantSource time = clock != null ? clock : InstantSource.system();
+            ListenerErrorHandler handler = errorHandler != null ? errorHandler : FailureLog.create(time);
             Route[] routes = new Route[registrations.size()];
             for (int i = 0; i < routes.length; i++) {
-                routes[i] = route(registrations.get(i), time);
+                routes[i] = route(registrations.get(i), time, handler);
             }
             for (Route route : routes) {
                 route.start();
             }
-            return new Dispatcher(routes);
+            return new Dispatcher(routes, handler);
         }
 
-        private static Route route(Registration registration, InstantSource clock) {
+        private static Route route(Registration registration, InstantSource clock, ListenerErrorHandler handler) {
             Delivery delivery = registration.delivery();
             switch (delivery.mode) {
                 case ASYNCHRONOUS:
-                    return new AsynchronousRoute(registration.name(), registration.listener(), delivery);
+                    return new AsynchronousRoute(registration.name(), registration.listener(), delivery, handler);
                 case THROTTLED:
-                    return new ThrottledRoute(registration.name(), registration.listener(), delivery, clock);
+                    return new ThrottledRoute(registration.name(), registration.listener(), delivery, clock, handler);
                 default:
-                    return new SynchronousRoute(registration.name(), registration.listener());
+                    return new SynchronousRoute(registration.name(), registration.listener(), handler);
             }
         }
 

@@ -185,7 +185,7 @@ final class EventSubscription implements Flow.Subscription, Runnable {
             try {
                 subscriber.onSubscribe(this);
             } catch (Throwable failure) {
-                LOG.warn("Vibe EventPublisher: onSubscribe of '{}' threw; its subscription is cancelled", name,
+                warn("Vibe EventPublisher: onSubscribe of '" + name + "' threw; its subscription is cancelled",
                         failure);
                 cancel();
                 return;
@@ -246,8 +246,8 @@ final class EventSubscription implements Flow.Subscription, Runnable {
             } catch (Throwable failure) {
                 // Rule 2.13: a subscriber that throws is treated as cancelled.
                 lastSignalSucceeded = false;
-                LOG.warn("Vibe EventPublisher subscriber '{}' threw on {}; its subscription is cancelled", name,
-                        item.getClass().getSimpleName(), failure);
+                warn("Vibe EventPublisher subscriber '" + name + "' threw on " + item.getClass().getSimpleName()
+                        + "; its subscription is cancelled", failure);
                 cancel();
             }
         }
@@ -257,7 +257,7 @@ final class EventSubscription implements Flow.Subscription, Runnable {
         try {
             subscriber.onError(error);
         } catch (Throwable failure) {
-            LOG.warn("Vibe EventPublisher: onError of '{}' threw", name, failure);
+            warn("Vibe EventPublisher: onError of '" + name + "' threw", failure);
         }
     }
 
@@ -265,9 +265,22 @@ final class EventSubscription implements Flow.Subscription, Runnable {
         try {
             subscriber.onComplete();
         } catch (Throwable failure) {
-            LOG.warn("Vibe EventPublisher: onComplete of '{}' threw", name, failure);
+            warn("Vibe EventPublisher: onComplete of '" + name + "' threw", failure);
         }
         publisher.remove(this);
+    }
+
+    /** Logs a subscriber's failure; a failure whose toString or stack trace throws cannot break delivery. */
+    private static void warn(String what, Throwable failure) {
+        try {
+            LOG.warn(what, failure);
+        } catch (Throwable unprintable) {
+            try {
+                LOG.warn("{} ({}; its stack trace cannot be printed)", what, FailureLog.describe(failure));
+            } catch (Throwable ignored) {
+                // Nothing more can be said; the subscription is handled all the same.
+            }
+        }
     }
 
     DeliveryStats stats() {

@@ -1,22 +1,19 @@
 package io.openmanager.vibe.spi;
 
 import io.openmanager.vibe.spi.event.VibeEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One listener of a {@link Dispatcher} together with its delivery mode and counters. */
 abstract class Route {
-    // Logged under the Dispatcher's name: that is the class users know and configure.
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-
     final String name;
     final VibeListener listener;
     final Delivery delivery;
+    private final ListenerErrorHandler errorHandler;
 
-    Route(String name, VibeListener listener, Delivery delivery) {
+    Route(String name, VibeListener listener, Delivery delivery, ListenerErrorHandler errorHandler) {
         this.name = name;
         this.listener = listener;
         this.delivery = delivery;
+        this.errorHandler = errorHandler;
     }
 
     /**
@@ -39,20 +36,25 @@ abstract class Route {
 
     abstract DeliveryStats stats();
 
-    /** Calls the listener; a throwing listener is logged and reported as false, never propagated. */
+    /** Calls the listener; a throwing listener is reported and gives false, never propagated. */
     final boolean deliver(VibeEvent event) {
         try {
             listener.onEvent(event);
             return true;
         } catch (Throwable failure) {
             // Throwable, not Exception: isolating the producer from a broken listener is the dispatcher's promise.
-            logFailure("listener", event, failure);
+            reportFailure(event, failure);
             return false;
         }
     }
 
-    final void logFailure(String what, VibeEvent event, Throwable failure) {
-        LOG.warn("Vibe {} '{}' threw on {}; the event is skipped for this listener, delivery continues", what, name,
-                event.getClass().getSimpleName(), failure);
+    /** Hands a failure to the error handler; nothing the handler or the failure does can escape. */
+    final void reportFailure(VibeEvent event, Throwable failure) {
+        try {
+            errorHandler.onFailure(name, event, failure);
+        } catch (Throwable ignored) {
+            // The handler failed too (perhaps on the failure's own toString): delivery must go on regardless, and
+            // the failure is still counted by the caller.
+        }
     }
 }

@@ -10,8 +10,8 @@ final class SynchronousRoute extends Route {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    SynchronousRoute(String name, VibeListener listener) {
-        super(name, listener, Delivery.synchronous());
+    SynchronousRoute(String name, VibeListener listener, ListenerErrorHandler errorHandler) {
+        super(name, listener, Delivery.synchronous(), errorHandler);
     }
 
     @Override

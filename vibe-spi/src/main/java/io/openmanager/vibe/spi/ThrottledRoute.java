@@ -34,8 +34,9 @@ final class ThrottledRoute extends Route {
     private volatile long failed;
     private volatile int pending;
 
-    ThrottledRoute(String name, VibeListener listener, Delivery delivery, InstantSource clock) {
-        super(name, listener, delivery);
+    ThrottledRoute(String name, VibeListener listener, Delivery delivery, InstantSource clock,
+                   ListenerErrorHandler errorHandler) {
+        super(name, listener, delivery, errorHandler);
         this.interval = delivery.interval;
         this.keyFunction = delivery.keyFunction;
         this.clock = clock;
@@ -66,7 +67,7 @@ final class ThrottledRoute extends Route {
         try {
             key = keyFunction.apply(event);
         } catch (Throwable failure) {
-            logFailure("key function of throttled listener", event, failure);
+            reportFailure(event, failure);
             failed++;
             return detached;
         }

@@ -42,14 +42,14 @@ public final class CusumDetector extends CenteredDetector {
     }
 
     /**
-     * @param k      slack in standard deviations, >= 0
-     * @param h      decision threshold in standard deviations, > 0
+     * @param k      slack in standard deviations, in [0, 1e6]
+     * @param h      decision threshold in standard deviations, in (0, 1e6]
      * @param alpha  reference learning rate in (0, 1]
      * @param warmup values learned before scoring, >= 2
      */
     public CusumDetector(double k, double h, double alpha, int warmup) {
-        this.k = Scores.checkNonNegative("k", k);
-        this.h = Scores.checkPositive("h", h);
+        this.k = Scores.checkSigmas("k", k, false);
+        this.h = Scores.checkSigmas("h", h, true);
         this.alpha = Scores.checkFraction("alpha", alpha);
         this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
@@ -111,6 +111,27 @@ public final class CusumDetector extends CenteredDetector {
      */
     public record Snapshot(double k, double h, double alpha, int warmup, long n, double mean, double variance,
                            double upper, double lower, InputCounters counters) implements DetectorSnapshot {
+        /**
+         * Refuses a state no detector could have written (naming the field and value): parameters out of range, a
+         * learned count other than the accepted one, a non-finite reference, sums that are negative or at the
+         * decision threshold (a detector restarts them there).
+         */
+        public Snapshot {
+            Scores.checkSigmas("k", k, false);
+            Scores.checkSigmas("h", h, true);
+            Scores.checkFraction("alpha", alpha);
+            Scores.checkAtLeast("warmup", warmup, 2);
+            Scores.checkCounters(counters, "n", n);
+            Scores.checkLevel("mean", mean);
+            Scores.checkNonNegative("variance", variance);
+            if (!(upper >= 0.0 && upper < h)) {
+                throw new IllegalArgumentException("upper must be in [0, h = " + h + "): " + upper);
+            }
+            if (!(lower >= 0.0 && lower < h)) {
+                throw new IllegalArgumentException("lower must be in [0, h = " + h + "): " + lower);
+            }
+        }
+
         @Override
         public CusumDetector restore() {
             CusumDetector d = new CusumDetector(k, h, alpha, warmup);

@@ -90,6 +90,18 @@ public final class EwmaDetector extends CenteredDetector {
      */
     public record Snapshot(double alpha, int warmup, long n, double mean, double variance, InputCounters counters)
             implements DetectorSnapshot {
+        /**
+         * Refuses a state no detector could have written (naming the field and value): parameters out of range,
+         * a learned count other than the accepted one, a non-finite mean or variance.
+         */
+        public Snapshot {
+            Scores.checkFraction("alpha", alpha);
+            Scores.checkAtLeast("warmup", warmup, 2);
+            Scores.checkCounters(counters, "n", n);
+            Scores.checkLevel("mean", mean);
+            Scores.checkNonNegative("variance", variance);
+        }
+
         @Override
         public EwmaDetector restore() {
             EwmaDetector d = new EwmaDetector(alpha, warmup);

@@ -11,6 +11,27 @@ package io.openmanager.vibe.analytics.detect;
  */
 public record InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis) {
 
+    /** The largest count: 2^62, beyond what a detector sees in a century at a billion values a second. */
+    public static final long MAX_COUNT = 1L << 62;
+
+    /**
+     * Checks the counts: none negative or above {@link #MAX_COUNT}, and no last timestamp before anything was
+     * accepted.
+     *
+     * @throws IllegalArgumentException naming the field and value
+     */
+    public InputCounters {
+        if (accepted < 0 || skippedNonFinite < 0 || skippedOutOfOrder < 0 || accepted > MAX_COUNT
+                || skippedNonFinite > MAX_COUNT || skippedOutOfOrder > MAX_COUNT) {
+            throw new IllegalArgumentException("input counts must be in [0, 2^62]: accepted=" + accepted
+                    + ", skippedNonFinite=" + skippedNonFinite + ", skippedOutOfOrder=" + skippedOutOfOrder);
+        }
+        if (accepted == 0 && lastTimestampMillis != Long.MIN_VALUE) {
+            throw new IllegalArgumentException("lastTimestampMillis must be Long.MIN_VALUE while nothing is accepted: "
+                    + lastTimestampMillis);
+        }
+    }
+
     /** The counters of a detector that has seen nothing. */
     public static final InputCounters NONE = new InputCounters(0, 0, 0, Long.MIN_VALUE);
 

@@ -181,8 +181,35 @@ public final class MahalanobisDetector {
      */
     public record Snapshot(int dimensions, double alpha, int warmup, long n, double[] mean, double[] covariance,
                            InputCounters counters) {
-        /** Copies the arrays. */
+        /**
+         * Refuses a state no detector could have written (naming the field and value), then copies the arrays:
+         * parameters out of range, arrays of the wrong size, non-finite statistics, a negative variance, a learned
+         * count other than the accepted one.
+         */
         public Snapshot {
+            if (dimensions < 1 || dimensions > 64) {
+                throw new IllegalArgumentException("dimensions must be in [1, 64]: " + dimensions);
+            }
+            Scores.checkFraction("alpha", alpha);
+            Scores.checkAtLeast("warmup", warmup, dimensions + 1);
+            Scores.checkCounters(counters, "n", n);
+            if (java.util.Objects.requireNonNull(mean, "mean").length != dimensions) {
+                throw new IllegalArgumentException("mean must hold dimensions = " + dimensions + " values: "
+                        + mean.length);
+            }
+            if (java.util.Objects.requireNonNull(covariance, "covariance").length != dimensions * dimensions) {
+                throw new IllegalArgumentException("covariance must hold dimensions^2 = " + dimensions * dimensions
+                        + " values: " + covariance.length);
+            }
+            for (int i = 0; i < dimensions; i++) {
+                Scores.checkLevel("mean[" + i + "]", mean[i]);
+                Scores.checkNonNegative("covariance[" + (i * dimensions + i) + "] (a variance)",
+                        covariance[i * dimensions + i]);
+                // Not checked for symmetry: a*d_i*d_j and a*d_j*d_i may round differently.
+                for (int j = 0; j < dimensions; j++) {
+                    Scores.checkFinite("covariance[" + (i * dimensions + j) + "]", covariance[i * dimensions + j]);
+                }
+            }
             mean = mean.clone();
             covariance = covariance.clone();
         }

@@ -47,14 +47,14 @@ public final class PageHinkleyDetector extends CenteredDetector {
     }
 
     /**
-     * @param delta  tolerated drift per value in standard deviations, >= 0
-     * @param lambda decision threshold in standard deviations, > 0
+     * @param delta  tolerated drift per value in standard deviations, in [0, 1e6]
+     * @param lambda decision threshold in standard deviations, in (0, 1e6]
      * @param alpha  learning rate of the scale in (0, 1]
      * @param warmup values learned before scoring, >= 2
      */
     public PageHinkleyDetector(double delta, double lambda, double alpha, int warmup) {
-        this.delta = Scores.checkNonNegative("delta", delta);
-        this.lambda = Scores.checkPositive("lambda", lambda);
+        this.delta = Scores.checkSigmas("delta", delta, false);
+        this.lambda = Scores.checkSigmas("lambda", lambda, true);
         this.alpha = Scores.checkFraction("alpha", alpha);
         this.settledFrom = Scores.settledFrom(alpha);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 2);
@@ -129,6 +129,47 @@ public final class PageHinkleyDetector extends CenteredDetector {
     public record Snapshot(double delta, double lambda, double alpha, int warmup, long n, double ewMean,
                            double ewVariance, long sinceChange, double meanSinceChange, double sumUp, double minUp,
                            double sumDown, double minDown, InputCounters counters) implements DetectorSnapshot {
+        /**
+         * Refuses a state no detector could have written (naming the field and value): parameters out of range, a
+         * learned count other than the accepted one, non-finite statistics, minima above zero or above their sums,
+         * a test statistic at the decision threshold (a detector restarts the test there).
+         */
+        public Snapshot {
+            Scores.checkSigmas("delta", delta, false);
+            Scores.checkSigmas("lambda", lambda, true);
+            Scores.checkFraction("alpha", alpha);
+            Scores.checkAtLeast("warmup", warmup, 2);
+            Scores.checkCounters(counters, "n", n);
+            Scores.checkLevel("ewMean", ewMean);
+            Scores.checkNonNegative("ewVariance", ewVariance);
+            if (sinceChange < 0 || sinceChange > n) {
+                throw new IllegalArgumentException("sinceChange must be in [0, n = " + n + "]: " + sinceChange);
+            }
+            // A standardised value is below 1e110 in size (values within +-1e100 over a scale of at least 1e-9), so
+            // its mean is too; the sums would take more values than can be counted to reach 1e200.
+            checkWithin("meanSinceChange", meanSinceChange, 1e110);
+            checkWithin("sumUp", sumUp, 1e200);
+            checkWithin("sumDown", sumDown, 1e200);
+            if (!(minUp <= 0.0 && minUp <= sumUp)) {
+                throw new IllegalArgumentException("minUp must be <= 0 and <= sumUp = " + sumUp + ": " + minUp);
+            }
+            if (!(minDown <= 0.0 && minDown <= sumDown)) {
+                throw new IllegalArgumentException("minDown must be <= 0 and <= sumDown = " + sumDown + ": "
+                        + minDown);
+            }
+            double ph = Math.max(sumUp - minUp, sumDown - minDown);
+            if (!(ph < lambda)) {
+                throw new IllegalArgumentException("the test statistic max(sumUp - minUp, sumDown - minDown) must be"
+                        + " below lambda = " + lambda + ": " + ph);
+            }
+        }
+
+        private static void checkWithin(String name, double v, double bound) {
+            if (!(Math.abs(v) <= bound)) {
+                throw new IllegalArgumentException(name + " must be within +-" + bound + ": " + v);
+            }
+        }
+
         @Override
         public PageHinkleyDetector restore() {
             PageHinkleyDetector d = new PageHinkleyDetector(delta, lambda, alpha, warmup);

@@ -19,6 +19,8 @@ public final class RobustWindowDetector extends CenteredDetector {
     public static final int DEFAULT_WINDOW = 256;
     /** Default {@code warmup}. */
     public static final int DEFAULT_WARMUP = 32;
+    /** The largest {@code window}: 2^20 values, about 36 MB of state. */
+    public static final int MAX_WINDOW = 1 << 20;
 
     private final int warmup;
     private final OrderStatisticWindow window;
@@ -29,11 +31,12 @@ public final class RobustWindowDetector extends CenteredDetector {
     }
 
     /**
-     * @param window values compared against, >= 8
+     * @param window values compared against, in [8, {@value #MAX_WINDOW}]
      * @param warmup values learned before scoring, in [4, window]
      */
     public RobustWindowDetector(int window, int warmup) {
         Scores.checkAtLeast("window", window, 8);
+        Scores.checkAtMost("window", window, MAX_WINDOW);
         this.warmup = Scores.checkAtLeast("warmup", warmup, 4);
         if (warmup > window) {
             throw new IllegalArgumentException("warmup must be at most window (" + window + "): " + warmup);
@@ -86,8 +89,31 @@ public final class RobustWindowDetector extends CenteredDetector {
      */
     public record Snapshot(int window, int warmup, double[] values, long inserted, InputCounters counters)
             implements DetectorSnapshot {
-        /** Copies the values. */
+        /**
+         * Refuses a state no detector could have written (naming the field and value), then copies the values: a
+         * window or warm-up out of range, more values than the window holds or than were inserted, a window not
+         * full although more were inserted, a value a detector would have skipped (NaN, infinite, beyond
+         * &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE}), an insertion count other than the accepted one.
+         */
         public Snapshot {
+            Scores.checkAtLeast("window", window, 8);
+            Scores.checkAtMost("window", window, MAX_WINDOW);
+            Scores.checkAtLeast("warmup", warmup, 4);
+            if (warmup > window) {
+                throw new IllegalArgumentException("warmup must be at most window (" + window + "): " + warmup);
+            }
+            java.util.Objects.requireNonNull(values, "values");
+            Scores.checkCounters(counters, "inserted", inserted);
+            if (values.length != Math.min(inserted, (long) window)) {
+                throw new IllegalArgumentException("values must hold min(inserted, window) = "
+                        + Math.min(inserted, (long) window) + " values: " + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (!(Math.abs(values[i]) <= AbstractAnomalyDetector.MAX_MAGNITUDE)) {
+                    throw new IllegalArgumentException("values[" + i + "] must be a value a detector accepts: "
+                            + values[i]);
+                }
+            }
             values = values.clone();
         }
 

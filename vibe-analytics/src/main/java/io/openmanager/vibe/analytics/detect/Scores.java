@@ -74,6 +74,53 @@ final class Scores {
         return v;
     }
 
+    /** The largest slack or threshold in standard deviations: beyond it sums built from them could overflow. */
+    static final double MAX_SIGMAS = 1e6;
+
+    /** A slack or decision threshold in standard deviations: in [0, 1e6], and positive if {@code positive}. */
+    static double checkSigmas(String name, double v, boolean positive) {
+        if (!(positive ? v > 0.0 : v >= 0.0) || !(v <= MAX_SIGMAS)) {
+            throw new IllegalArgumentException(name + " must be in " + (positive ? "(0" : "[0") + ", 1e6]: " + v);
+        }
+        return v;
+    }
+
+    static int checkAtMost(String name, int v, int max) {
+        if (v > max) {
+            throw new IllegalArgumentException(name + " must be <= " + max + ": " + v);
+        }
+        return v;
+    }
+
+    /** A learned level: a weighted mean of accepted values, so within the magnitude a detector accepts. */
+    static double checkLevel(String name, double v) {
+        if (!(Math.abs(v) <= AbstractAnomalyDetector.MAX_MAGNITUDE)) {
+            throw new IllegalArgumentException(name + " must be finite, within +-"
+                    + AbstractAnomalyDetector.MAX_MAGNITUDE + ": " + v);
+        }
+        return v;
+    }
+
+    static double checkFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite: " + v);
+        }
+        return v;
+    }
+
+    /**
+     * The counters of a snapshot, and the values its model learned: every accepted value is learned once, so a
+     * snapshot whose count differs was written by no detector.
+     */
+    static InputCounters checkCounters(InputCounters counters, String learnedName, long learned) {
+        java.util.Objects.requireNonNull(counters, "counters");
+        if (learned != counters.accepted()) {
+            throw new IllegalArgumentException(learnedName + " must equal counters.accepted = " + counters.accepted()
+                    + ": " + learned);
+        }
+        return counters;
+    }
+
     static int checkAtLeast(String name, int v, int min) {
         if (v < min) {
             throw new IllegalArgumentException(name + " must be >= " + min + ": " + v);

@@ -31,6 +31,8 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     public static final double DEFAULT_SCALE_ALPHA = 0.01;
     /** Default {@code minAutocorrelation}. */
     public static final double DEFAULT_MIN_AUTOCORRELATION = 0.3;
+    /** The largest {@code learn}: 2^20 values, 8 MB buffered while learning. */
+    public static final int MAX_LEARN = 1 << 20;
     static final SeasonalModel.Settings DEFAULTS = new SeasonalModel.Settings(0, DEFAULT_LEARN, DEFAULT_ALPHA,
             DEFAULT_GAMMA, DEFAULT_SCALE_ALPHA, DEFAULT_MIN_AUTOCORRELATION);
 
@@ -43,7 +45,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
 
     /**
      * @param period             season length in values, 0 to detect it, else in [1, learn / 2]
-     * @param learn              values learned before scoring, >= 16
+     * @param learn              values learned before scoring, in [16, {@value #MAX_LEARN}]
      * @param alpha              level smoothing in (0, 1]
      * @param gamma              seasonal smoothing in (0, 1]
      * @param scaleAlpha         residual scale smoothing in (0, 1]
@@ -66,6 +68,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     static SeasonalModel.Settings settings(int period, int learn, double alpha, double gamma, double scaleAlpha,
                                            double minAutocorrelation) {
         Scores.checkAtLeast("learn", learn, 16);
+        Scores.checkAtMost("learn", learn, MAX_LEARN);
         if (period < 0 || period > learn / 2) {
             throw new IllegalArgumentException("period must be 0 (auto) or in [1, learn / 2 = " + learn / 2 + "]: "
                     + period);
@@ -141,11 +144,18 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
                            double minAutocorrelation, double[] learning, int period, double[] season, long n,
                            double level, double meanAbsResidual, double lastExpected,
                            InputCounters counters) implements DetectorSnapshot {
-        /** Checks that nothing is missing and copies the arrays. */
+        /**
+         * Checks that nothing is missing and copies the arrays. The state is checked against the parameters when it
+         * is restored (the default detector embeds this record with counters of its own).
+         */
         public Snapshot {
             learning = Objects.requireNonNull(learning, "learning").clone();
             season = Objects.requireNonNull(season, "season").clone();
             Objects.requireNonNull(counters, "counters");
+            if (n < 0) {
+                throw new IllegalArgumentException("n must be >= 0: " + n);
+            }
+            Scores.checkFinite("lastExpected", lastExpected);
         }
 
         @Override
@@ -158,8 +168,15 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
             return season.clone();
         }
 
+        /**
+         * {@inheritDoc}
+         *
+         * @throws IllegalArgumentException if the snapshot holds a state no seasonal detector could have written,
+         *                                  naming the field and value
+         */
         @Override
         public SeasonalDetector restore() {
+            Scores.checkCounters(counters, "n", n);
             SeasonalModel.Settings settings = settings(givenPeriod, learn, alpha, gamma, scaleAlpha,
                     minAutocorrelation);
             SeasonalDetector d = new SeasonalDetector(SeasonalModel.restore(this, settings));

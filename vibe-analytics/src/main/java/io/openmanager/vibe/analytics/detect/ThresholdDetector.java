@@ -110,6 +110,21 @@ public final class ThresholdDetector extends AbstractAnomalyDetector {
      */
     public record Snapshot(double raiseAt, double clearAt, boolean raised, InputCounters counters)
             implements DetectorSnapshot {
+        /**
+         * Refuses a state no detector could have written (naming the field and value): non-finite or crossed
+         * bounds, an alarm raised before any value was accepted.
+         */
+        public Snapshot {
+            if (!Double.isFinite(raiseAt) || !Double.isFinite(clearAt) || clearAt > raiseAt) {
+                throw new IllegalArgumentException("raiseAt and clearAt must be finite with clearAt <= raiseAt:"
+                        + " raiseAt=" + raiseAt + ", clearAt=" + clearAt);
+            }
+            java.util.Objects.requireNonNull(counters, "counters");
+            if (raised && counters.accepted() == 0) {
+                throw new IllegalArgumentException("raised must be false while no value was accepted: " + raised);
+            }
+        }
+
         @Override
         public ThresholdDetector restore() {
             ThresholdDetector d = new ThresholdDetector(raiseAt, clearAt);

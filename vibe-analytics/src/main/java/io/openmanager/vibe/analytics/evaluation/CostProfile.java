@@ -1,8 +1,9 @@
 package io.openmanager.vibe.analytics.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,9 @@ public record CostProfile(String name, double tpWeight, double fpWeight, double 
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(profilesJson.toFile());
+            // A repeated key would silently replace the first profile of that name.
+            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readTree(profilesJson.toFile());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MalformedDataException(profilesJson, line, "not valid JSON: " + e.getOriginalMessage(), e);

@@ -2,7 +2,8 @@ package io.openmanager.vibe.analytics.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,14 @@ public final class NabCorpus {
         return new NabCorpus(byName);
     }
 
-    static Path resolve(Path dir, String name, Path namedIn) throws MalformedDataException {
+    /**
+     * The file of a corpus name under a directory: {@code dir/<category>/<file>.csv} for
+     * {@code "<category>/<file>.csv"}.
+     *
+     * @param namedIn the file that named it, for the message
+     * @throws MalformedDataException if the name is not relative or has empty, {@code .} or {@code ..} parts
+     */
+    public static Path resolve(Path dir, String name, Path namedIn) throws MalformedDataException {
         Path path = dir;
         for (String part : name.split("/", -1)) {
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
@@ -100,13 +108,22 @@ public final class NabCorpus {
         return path;
     }
 
-    private static Map<String, List<AnomalyWindow>> readWindows(Path file) throws IOException {
+    /**
+     * Reads a windows file (see {@link #load(Path, Path)}) without the data files: each data file's name, in name
+     * order, to its windows.
+     *
+     * @throws MalformedDataException naming the file and line of the first malformed input, or a name given twice
+     * @throws IOException            if the file cannot be read
+     */
+    public static Map<String, List<AnomalyWindow>> readWindows(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such windows file");
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            // A repeated key would silently replace the windows listed under its first occurrence.
+            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readTree(file.toFile());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MalformedDataException(file, line, "not valid JSON: " + e.getOriginalMessage(), e);

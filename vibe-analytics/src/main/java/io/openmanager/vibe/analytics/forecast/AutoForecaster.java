@@ -99,7 +99,7 @@ final class AutoForecaster implements Forecaster {
         int m = period > 0 ? period : Periods.detect(y, step);
         int hold = holdout > 0 ? holdout : (m > 1 ? m : NON_SEASONAL_HOLDOUT);
         hold = Math.min(hold, n / 4);
-        int minTrain = Math.max(2 * m, 8);
+        int minTrain = (int) Math.min(Integer.MAX_VALUE, Math.max(2L * m, 8));
         Method baseline = m > 1 ? Method.SEASONAL_NAIVE : Method.NAIVE;
         int folds = 0;
         while (folds < MAX_FOLDS && hold >= 1 && n - (folds + 1) * hold >= minTrain) {

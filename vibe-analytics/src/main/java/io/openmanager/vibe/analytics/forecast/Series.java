@@ -128,7 +128,8 @@ final class Series {
     /** The M4 competition's seasonality test: autocorrelation at lag m significant at 90 %. */
     static boolean seasonal(double[] y, int m) {
         int n = y.length;
-        if (m < 2 || n < 2 * m) {
+        // n / 2 < m rather than n < 2 * m: a period near Integer.MAX_VALUE must not overflow into a huge ACF.
+        if (m < 2 || n / 2 < m) {
             return false;
         }
         double[] r = acf(y, m);

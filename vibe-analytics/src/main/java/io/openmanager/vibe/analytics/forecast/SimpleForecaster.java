@@ -58,7 +58,7 @@ final class SimpleForecaster implements Forecaster {
                     return holt(y, name, rhoEnd);
                 case HOLT_WINTERS_ADDITIVE:
                 case HOLT_WINTERS_MULTIPLICATIVE:
-                    if (m < 2 || n < 2 * m) {
+                    if (m < 2 || n / 2 < m) {
                         return holt(y, name + " -> holt", rhoEnd);
                     }
                     boolean mul = method == Method.HOLT_WINTERS_MULTIPLICATIVE;

@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // First, so that a Ctrl-C during the set-up (engine, scenarios, pipeline) also ends with a summary (of nothing
         // yet) rather than killing the JVM; closed only after the summary is flushed, so the JVM waits for it.
-        try (GracefulStop stop = new GracefulStop("vibe-demo-stop")) {
+        try (GracefulStop stop = new GracefulStop()) {
             run(stop);
         }
         return VibeCli.EXIT_OK;

@@ -2,6 +2,7 @@ package io.openmanager.vibe.examples.cli;
 
 import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 import io.openmanager.vibe.analytics.detect.AnomalyDetectors;
+import io.openmanager.vibe.analytics.detect.InputCounters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,36 +11,33 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code vibe detect}: scores CSV series ({@code timestamp,value}, NAB layout) with a streaming detector and writes
- * {@code timestamp,value,anomaly_score} beside the same relative path under the output directory.
+ * {@code vibe detect}: scores CSV series with a streaming detector and writes each file's rows with their scores
+ * beside the same relative path under the output directory. Files are read by {@link SeriesCsv} and written through
+ * {@link OutputFiles}; memory holds one detector per series, not the file.
  */
 @Command(name = "detect",
         description = {"Scores CSV series with an anomaly detector.",
-                "PATH is a CSV file or a directory searched recursively for *.csv, each with the header"
-                        + " 'timestamp,value'. For each it writes DIR/<same relative path> with the header"
-                        + " 'timestamp,value,anomaly_score': one row per input row, the timestamp copied verbatim,"
-                        + " the score in [0, 1].",
+                "PATH is a CSV file or a directory searched recursively for *.csv. A file is 'timestamp,value' (NAB),"
+                        + " 'timestamp,server,metric,value', or the CSV of 'vibe simulate --format csv'. For each it"
+                        + " writes DIR/<same relative path>: 'timestamp,value,anomaly_score' for the first (one row per"
+                        + " row kept, timestamp and value copied verbatim), 'timestamp,server,metric,value,"
+                        + "anomaly_score' for the others; scores are in [0, 1].",
                 "Timestamps: 'yyyy-MM-dd HH:mm:ss' (UTC, as NAB), ISO-8601 with or without offset (UTC), or epoch"
-                        + " milliseconds. A file that cannot be read is reported (file and line) and skipped;"
-                        + " the exit code is then 1."})
+                        + " milliseconds. Empty, NaN, null and NA values are gaps: kept with score 0. Rows out of"
+                        + " order, with bad timestamps or values that are not numbers are skipped; each file's skipped"
+                        + " rows, gaps and duplicates are reported on standard error. A file or directory that cannot"
+                        + " be read is reported and skipped; the exit code is then 1."})
 final class DetectCommand implements Callable<Integer> {
-    static final String INPUT_HEADER = "timestamp,value";
-    static final String OUTPUT_HEADER = "timestamp,value,anomaly_score";
+    static final String VALUE_HEADER = "timestamp,value,anomaly_score";
+    static final String SERIES_HEADER = "timestamp,server,metric,value,anomaly_score";
 
     @Spec
     private CommandSpec spec;
@@ -57,131 +55,221 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!AnomalyDetectors.names().contains(detector)) {
-            throw new ParameterException(spec.commandLine(), "unknown detector '" + detector + "'; known: "
-                    + AnomalyDetectors.names());
-        }
-        if (!Files.exists(input)) {
-            throw new ParameterException(spec.commandLine(), "input not found: " + input);
-        }
-        List<Path> files = new ArrayList<>();
-        Path base;
-        if (Files.isDirectory(input)) {
-            base = input;
-            try (Stream<Path> walk = Files.walk(input)) {
-                walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv"))
-                        .sorted().forEach(files::add);
-            }
-        } else {
-            base = input.toAbsolutePath().getParent();
-            files.add(input.toAbsolutePath());
+            throw usage("unknown detector " + TerminalText.quoted(detector) + "; known: " + AnomalyDetectors.names());
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean progress = System.console() != null && files.size() > 1;
-        int failed = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            Path relative = base.relativize(file);
-            if (progress) {
-                err.printf(Locale.ROOT, "\r[%d/%d] %s", i + 1, files.size(), relative);
-                err.flush();
-            }
+        String name = spec.qualifiedName();
+        InputFiles.Listing listing;
+        try (OutputFiles files = new OutputFiles(); GracefulStop stop = new GracefulStop()) {
             try {
-                scoreFile(file, output.resolve(relative.toString()));
-            } catch (MalformedInput e) {
-                failed++;
-                err.println((progress ? "\n" : "") + spec.qualifiedName() + ": " + file + ":" + e.line + ": "
-                        + e.getMessage() + " (file skipped)");
-            } catch (IOException | UncheckedIOException e) {
-                failed++;
-                err.println((progress ? "\n" : "") + spec.qualifiedName() + ": " + file + ": cannot read: "
-                        + e.getMessage() + " (file skipped)");
+                listing = InputFiles.list("--input", input, true, output);
+                checkOutputDirectory(listing, files);
+            } catch (OutputFiles.OutputProblem e) {
+                throw usage(e.getMessage());
             }
+            for (String problem : listing.problems()) {
+                err.println(name + ": " + problem);
+            }
+            boolean progress = System.console() != null && listing.files().size() > 1;
+            int failed = listing.problems().size();
+            int scored = 0;
+            for (int i = 0; i < listing.files().size(); i++) {
+                Path file = listing.files().get(i);
+                Path relative = listing.base().relativize(file.toAbsolutePath());
+                if (progress) {
+                    err.printf(Locale.ROOT, "\r[%d/%d] %s", i + 1, listing.files().size(),
+                            TerminalText.printable(relative.toString()));
+                    err.flush();
+                }
+                String outcome;
+                try {
+                    outcome = scoreFile(file, output.resolve(relative.toString()), files, stop);
+                    scored++;
+                } catch (Stopped e) {
+                    err.println((progress ? "\n" : "") + name + ": stopped by a signal after " + scored + " of "
+                            + listing.files().size() + " file(s); " + TerminalText.quoted(output.resolve(
+                                    relative.toString()).toString()) + " was not written (an earlier file there is"
+                            + " left as it was)");
+                    return VibeCli.EXIT_RUNTIME_ERROR;
+                } catch (SeriesCsv.SeriesFileException e) {
+                    failed++;
+                    outcome = e.getMessage() + " (file skipped)";
+                } catch (OutputFiles.OutputProblem | WriteFailure e) {
+                    failed++;
+                    outcome = e.getMessage() + " (file skipped)";
+                } catch (IOException e) {
+                    failed++;
+                    outcome = "cannot read " + TerminalText.quoted(file.toString()) + ": " + OutputFiles.reason(e)
+                            + " (file skipped)";
+                }
+                if (outcome != null) {
+                    err.println((progress ? "\n" : "") + name + ": " + outcome);
+                }
+            }
+            if (progress) {
+                err.println();
+            }
+            // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
+            err.printf(Locale.ROOT, "%s: scored %d of %d file(s) with '%s' into %s%n", name, scored,
+                    listing.files().size(), detector, TerminalText.printable(output.toString()));
+            return failed == 0 ? VibeCli.EXIT_OK : VibeCli.EXIT_RUNTIME_ERROR;
         }
-        if (progress) {
-            err.println();
-        }
-        // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
-        err.printf(Locale.ROOT, "%s: scored %d of %d file(s) with '%s' into %s%n", spec.qualifiedName(),
-                files.size() - failed, files.size(), detector, output);
-        return failed == 0 ? VibeCli.EXIT_OK : VibeCli.EXIT_RUNTIME_ERROR;
     }
 
-    private void scoreFile(Path in, Path out) throws IOException {
-        List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().replace("\uFEFF", "").equals(INPUT_HEADER)) {
-            throw new MalformedInput(1, "header must be '" + INPUT_HEADER + "'"
-                    + (lines.isEmpty() ? " but the file is empty" : " but is '" + lines.get(0) + "'"));
+    /**
+     * Declares every input before any output, and refuses an output directory that is the input directory or whose
+     * scored file for a single input would be that input.
+     */
+    private void checkOutputDirectory(InputFiles.Listing listing, OutputFiles files) {
+        for (Path file : listing.files()) {
+            files.input("--input", file);
         }
-        int rows = lines.size() - 1;
-        while (rows > 0 && lines.get(rows).isBlank()) {
-            rows--;
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new OutputFiles.OutputProblem("--output " + TerminalText.quoted(output.toString())
+                    + " is a file, not a directory");
         }
-        String[] timestamps = new String[rows];
-        String[] values = new String[rows];
-        double[] scores = new double[rows];
-        AnomalyDetector d = AnomalyDetectors.create(detector);
-        for (int r = 0; r < rows; r++) {
-            String line = lines.get(r + 1);
-            int comma = line.indexOf(',');
-            if (comma < 0 || line.indexOf(',', comma + 1) >= 0) {
-                throw new MalformedInput(r + 2, "expected 2 fields 'timestamp,value': '" + line + "'");
+        if (Files.isDirectory(input) && OutputFiles.identity(input).equals(OutputFiles.identity(output))) {
+            throw new OutputFiles.OutputProblem("--output " + TerminalText.quoted(output.toString())
+                    + " is the --input directory: the scored files would replace the files they score");
+        }
+        if (!Files.isDirectory(input)) {
+            Path scored = output.resolve(input.getFileName().toString());
+            if (OutputFiles.identity(scored).equals(OutputFiles.identity(input))) {
+                throw new OutputFiles.OutputProblem("--output " + TerminalText.quoted(output.toString())
+                        + " would put the scored file in place of --input " + TerminalText.quoted(input.toString()));
             }
-            timestamps[r] = line.substring(0, comma);
-            values[r] = line.substring(comma + 1);
-            long millis = parseTimestamp(timestamps[r].strip(), r + 2);
-            double value;
-            try {
-                value = Double.parseDouble(values[r].strip());
-            } catch (NumberFormatException e) {
-                throw new MalformedInput(r + 2, "value is not a number: '" + values[r] + "'");
-            }
-            scores[r] = d.update(millis, value);
         }
+    }
+
+    /** Scores one file into its output; returns what to say about it on standard error, or null. */
+    private String scoreFile(Path in, Path out, OutputFiles files, GracefulStop stop) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        // Through a temporary file: a run that fails part-way leaves an earlier output as it was, never half a file.
-        String newLine = System.lineSeparator();
-        int count = rows;
-        ReplacingWriter.write(out, w -> {
-            w.write(OUTPUT_HEADER);
-            w.write(newLine);
-            for (int r = 0; r < count; r++) {
-                w.write(timestamps[r]);
-                w.write(',');
-                w.write(values[r]);
-                w.write(',');
-                w.write(Double.toString(scores[r]));
-                w.write(newLine);
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new WriteFailure("cannot create the directory " + TerminalText.quoted(parent.toString())
+                        + " for --output: " + OutputFiles.reason(e), e);
             }
-        });
-    }
-
-    /** NAB's {@code yyyy-MM-dd HH:mm:ss} or ISO-8601 (UTC unless an offset is given) or epoch milliseconds. */
-    static long parseTimestamp(String text, int line) {
+        }
+        OutputFiles.Target target = files.output("--output", out);
+        Writer writer = open(target);
+        Scorer scorer = new Scorer(writer, stop);
+        SeriesCsv csv;
         try {
-            if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Long.parseLong(text);
-            }
-            String iso = text.replace(' ', 'T');
-            if (iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10) {
-                return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
-            }
-            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new MalformedInput(line, "timestamp not understood: '" + text + "'");
+            csv = SeriesCsv.read(in, scorer);
+        } catch (IOException | RuntimeException e) {
+            target.abandon();
+            throw e;
+        }
+        try {
+            target.commit();
+        } catch (IOException e) {
+            throw new WriteFailure(e.getMessage(), e);
+        }
+        String about = csv.report().describe("kept with score 0", "kept, the later scored 0");
+        long beyond = scorer.skippedNonFinite() - csv.report().gaps;
+        if (beyond > 0) {
+            about = (about == null ? "" : about + "; ") + beyond + " value(s) beyond +-1e100 scored 0";
+        }
+        return about == null ? null : TerminalText.printable(in.toString()) + ": " + about;
+    }
+
+    private static Writer open(OutputFiles.Target target) throws IOException {
+        try {
+            return target.open();
+        } catch (IOException e) {
+            throw new WriteFailure(e.getMessage(), e);
         }
     }
 
-    /** A malformed row: the file is skipped. */
-    static final class MalformedInput extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
-        MalformedInput(int line, String message) {
-            super(message, null, false, false);
-            this.line = line;
+    /** Feeds each row to its series' detector and writes it with its score. */
+    private final class Scorer implements SeriesCsv.Rows {
+        private final Writer writer;
+        private final GracefulStop stop;
+        private AnomalyDetector[] detectors = new AnomalyDetector[4];
+        private SeriesCsv csv;
+
+        Scorer(Writer writer, GracefulStop stop) {
+            this.writer = writer;
+            this.stop = stop;
+        }
+
+        @Override
+        public void begin(SeriesCsv reader) throws IOException {
+            csv = reader;
+            try {
+                writer.write(reader.layout() == SeriesCsv.Layout.VALUE ? VALUE_HEADER : SERIES_HEADER);
+                writer.write(System.lineSeparator());
+            } catch (IOException e) {
+                throw new WriteFailure("cannot write --output: " + OutputFiles.reason(e), e);
+            }
+        }
+
+        @Override
+        public void row(int series, long epochMillis, double value, boolean duplicate, String timestampText,
+                        String valueText) throws IOException {
+            if (stop.requested()) {
+                throw new Stopped();
+            }
+            if (series >= detectors.length) {
+                detectors = Arrays.copyOf(detectors, Math.max(series + 1, detectors.length * 2));
+            }
+            AnomalyDetector d = detectors[series];
+            if (d == null) {
+                d = AnomalyDetectors.create(detector);
+                detectors[series] = d;
+            }
+            double score = d.update(epochMillis, value);
+            try {
+                Csv.field(writer, timestampText);
+                writer.write(',');
+                if (csv.layout() != SeriesCsv.Layout.VALUE) {
+                    Csv.text(writer, csv.server(series));
+                    writer.write(',');
+                    Csv.text(writer, csv.metric(series));
+                    writer.write(',');
+                }
+                Csv.field(writer, valueText);
+                writer.write(',');
+                writer.write(Double.toString(score));
+                writer.write(System.lineSeparator());
+            } catch (IOException e) {
+                throw new WriteFailure("cannot write --output: " + OutputFiles.reason(e), e);
+            }
+        }
+
+        long skippedNonFinite() {
+            long total = 0;
+            for (AnomalyDetector d : detectors) {
+                if (d != null) {
+                    InputCounters counters = d.inputCounters();
+                    total += counters.skippedNonFinite();
+                }
+            }
+            return total;
+        }
+    }
+
+    /** A signal asked the run to stop: the file being scored is abandoned. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Writing an output failed (as opposed to reading an input). */
+    static final class WriteFailure extends DescribedIOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

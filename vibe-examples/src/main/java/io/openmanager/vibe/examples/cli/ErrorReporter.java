@@ -1,5 +1,6 @@
 package io.openmanager.vibe.examples.cli;
 
+import io.openmanager.vibe.analytics.evaluation.MalformedDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -26,11 +27,18 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     /** The option that asks for stack traces. */
     static final String DEBUG_OPTION = "--debug";
 
+    private boolean standardOutputFailed;
+
+    /** Whether a command stopped because standard output failed (reported by {@link VibeCli}, not here). */
+    boolean standardOutputFailed() {
+        return standardOutputFailed;
+    }
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + describe(ex));
+        err.println(command.getCommandSpec().qualifiedName() + ": " + TerminalText.message(describe(ex)));
         // Parsing failed, so there is no parse result to ask; the raw arguments are all there is.
         if (debugRequested(args)) {
             ex.printStackTrace(err);
@@ -41,8 +49,19 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StandardOutput.Failed) {
+                standardOutputFailed = true;
+                return VibeCli.EXIT_RUNTIME_ERROR;
+            }
+        }
+        if (ex instanceof OutputFiles.OutputProblem) {
+            // A command line naming files that cannot be used, found while the command ran.
+            err.println(command.getCommandSpec().qualifiedName() + ": " + TerminalText.message(ex.getMessage()));
+            return VibeCli.EXIT_USAGE_ERROR;
+        }
         boolean debug = debugRequested(parseResult);
-        err.println(command.getCommandSpec().qualifiedName() + ": " + describe(ex)
+        err.println(command.getCommandSpec().qualifiedName() + ": " + TerminalText.message(describe(ex))
                 + (debug ? "" : " (" + DEBUG_OPTION + " shows the stack trace)"));
         if (debug) {
             ex.printStackTrace(err);
@@ -103,7 +122,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (message == null || message.isBlank()) {
             return "internal error: " + ex.getClass().getName();
         }
-        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                || ex instanceof DescribedIOException || ex instanceof MalformedDataException) {
             return message;
         }
         return ex.getClass().getSimpleName() + ": " + message;

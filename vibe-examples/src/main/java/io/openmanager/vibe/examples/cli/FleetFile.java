@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 final class FleetFile {
     private static final JsonFactory JSON = new JsonFactory();
+    /** The largest fleet file read: 256 MB. */
+    static final long MAX_BYTES = 256L << 20;
     private static final String FIELDS = "hostname, id, environment, role, labels, index";
     private static final Pattern JACKSON_LOCATION =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
@@ -52,7 +54,8 @@ final class FleetFile {
         private static final long serialVersionUID = 1L;
 
         FleetFileException(String message) {
-            super(message);
+            // Values from the file are quoted: a message must not carry their control characters to a terminal.
+            super(TerminalText.line(message));
         }
     }
 
@@ -63,17 +66,28 @@ final class FleetFile {
      * @throws FleetFileException if the file cannot be read or is not a valid fleet; the message says where and why
      */
     static Fleet read(Path file) throws FleetFileException {
+        String named = "fleet file " + TerminalText.quoted(file.toString());
         String text;
         try {
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new FleetFileException("cannot read " + named + ": it is not a regular file (a named pipe,"
+                        + " device or socket could keep vibe waiting)");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw new FleetFileException("cannot read " + named + ": it has " + Files.size(file)
+                        + " bytes, more than " + MAX_BYTES + " (a million servers take about 100 MB)");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new FleetFileException("cannot read fleet file '" + file + "': no such file");
+            throw new FleetFileException("cannot read " + named + ": no such file");
         } catch (CharacterCodingException e) {
-            throw new FleetFileException("cannot read fleet file '" + file + "': it is not UTF-8 text");
+            throw new FleetFileException("cannot read " + named + ": it is not UTF-8 text");
         } catch (IOException e) {
-            throw new FleetFileException("cannot read fleet file '" + file + "': " + e.getMessage());
+            throw new FleetFileException("cannot read " + named + ": " + OutputFiles.reason(e));
         }
-        return parse(file.toString(), new StringReader(text));
+        // A byte-order mark is allowed, as in every other file vibe reads.
+        return parse(TerminalText.printable(file.toString()),
+                new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     }
 
     /** Reads a fleet from JSON text; {@code name} stands for the source in messages. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -20,35 +21,50 @@ import java.util.concurrent.Callable;
 
 /** {@code vibe forecast}: forecasts each input series and writes one CSV row per series and step. */
 @Command(name = "forecast",
-        description = {"Forecasts each series of a timestamp,value CSV file or directory of *.csv files.",
+        description = {"Forecasts each series of a CSV file or directory of *.csv files ('timestamp,value',"
+                + " 'timestamp,server,metric,value' or the CSV of 'vibe simulate --format csv').",
             "Writes a CSV with header series,step,timestamp,forecast: one row per series (the file name without"
-                + " .csv) and step, the step's timestamp (the last input timestamp plus step times the series'"
-                + " median spacing, ISO-8601 UTC) and the forecast with a fixed number of decimals; --intervals adds"
-                + " the columns lower80,upper80,lower95,upper95."})
+                + " .csv, and ':server/metric' for files of several series) and step, the step's timestamp (the last"
+                + " input timestamp plus step times the series' median spacing, ISO-8601 UTC) and the forecast with a"
+                + " fixed number of decimals; --intervals adds the columns lower80,upper80,lower95,upper95.",
+            "Gaps (empty, NaN, null, NA) are filled between their neighbours; each series keeps its last --history"
+                + " values."})
 final class ForecastCommand implements Callable<Integer> {
+    /** The largest {@code --horizon}. */
+    static final int MAX_HORIZON = 100_000;
+    /** The largest {@code --period}. */
+    static final int MAX_PERIOD = 1_000_000;
+    /** The largest {@code --decimals}. */
     static final int MAX_DECIMALS = 12;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--input", paramLabel = "<path>", required = true,
-            description = "A CSV file (header timestamp,value) or a directory of *.csv files.")
+            description = "A CSV file or a directory of *.csv files.")
     private Path input;
 
-    @Option(names = "--horizon", paramLabel = "<n>", required = true, description = "Steps to forecast (>= 1).")
+    @Option(names = "--horizon", paramLabel = "<n>", required = true,
+            description = "Steps to forecast (1 to " + MAX_HORIZON + ").")
     private int horizon;
 
     @Option(names = "--output", paramLabel = "<file>", required = true, description = "The CSV file to write.")
     private Path output;
 
     @Option(names = "--period", paramLabel = "<n>", defaultValue = "0",
-            description = "Seasonal period in steps; 0 detects it (default), 1 means none.")
+            description = "Seasonal period in steps; 0 detects it (default), 1 means none; at most " + MAX_PERIOD
+                    + ".")
     private int period;
 
     @Option(names = "--method", paramLabel = "<method>", defaultValue = "auto",
             converter = SeriesFiles.MethodConverter.class, completionCandidates = SeriesFiles.MethodNames.class,
             description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Method method;
+
+    @Option(names = "--history", paramLabel = "<n>", defaultValue = "" + SeriesFiles.DEFAULT_HISTORY,
+            description = "Values kept per series, the latest (default: ${DEFAULT-VALUE}, at most "
+                    + SeriesFiles.MAX_HISTORY + ").")
+    private int history;
 
     @Option(names = "--intervals", description = "Also write the 80 %% and 95 %% prediction intervals.")
     private boolean intervals;
@@ -59,49 +75,78 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (horizon < 1) {
-            throw new ParameterException(spec.commandLine(), "--horizon must be >= 1, was " + horizon);
-        }
-        if (period < 0) {
-            throw new ParameterException(spec.commandLine(), "--period must be >= 0, was " + period);
-        }
-        if (decimals < 0 || decimals > MAX_DECIMALS) {
-            throw new ParameterException(spec.commandLine(), "--decimals must be in 0.." + MAX_DECIMALS + ", was "
-                    + decimals);
-        }
-        ReplacingWriter.problem("--output", output).ifPresent(problem -> {
-            throw new ParameterException(spec.commandLine(), problem);
-        });
-        List<SeriesFiles.Named> series = SeriesFiles.read(input);
-        Forecaster forecaster = method == Method.AUTO ? Forecaster.auto(period, horizon)
-                : Forecaster.of(method, period);
+        Limits.check(spec, "--horizon", horizon, 1, MAX_HORIZON);
+        Limits.check(spec, "--period", period, 0, MAX_PERIOD);
+        Limits.check(spec, "--history", history, 2, SeriesFiles.MAX_HISTORY);
+        Limits.check(spec, "--decimals", decimals, 0, MAX_DECIMALS);
         PrintWriter out = spec.commandLine().getOut();
-        // Through a temporary file: a run that fails part-way leaves an earlier output as it was, never half a file.
-        ReplacingWriter.write(output, w -> {
+        PrintWriter err = spec.commandLine().getErr();
+        String name = spec.qualifiedName();
+        try (OutputFiles files = new OutputFiles(); GracefulStop stop = new GracefulStop()) {
+            InputFiles.Listing listing;
+            OutputFiles.Target target;
+            try {
+                listing = InputFiles.list("--input", input, false, null);
+                if (listing.files().isEmpty()) {
+                    throw new OutputFiles.OutputProblem("--input " + TerminalText.quoted(input.toString())
+                            + " holds no *.csv file");
+                }
+                for (Path file : listing.files()) {
+                    files.input("--input", file);
+                }
+                target = files.output("--output", output);
+            } catch (OutputFiles.OutputProblem e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            for (String problem : listing.problems()) {
+                err.println(name + ": " + problem);
+            }
+            Forecaster forecaster = method == Method.AUTO ? Forecaster.auto(period, horizon)
+                    : Forecaster.of(method, period);
+            Writer w = target.open();
             w.write(intervals ? "series,step,timestamp,forecast,lower80,upper80,lower95,upper95\n"
                     : "series,step,timestamp,forecast\n");
-            for (SeriesFiles.Named s : series) {
-                FittedModel model = forecaster.fit(s.values(), s.step());
-                Forecast f = model.forecast(horizon);
-                String id = s.id().contains(",") || s.id().contains("\"") ? '"' + s.id().replace("\"", "\"\"") + '"'
-                        : s.id();
-                for (int k = 0; k < horizon; k++) {
-                    StringBuilder row = new StringBuilder(id).append(',').append(k + 1).append(',');
-                    if (s.step() != null && s.last() != null) {
-                        row.append(s.last().plus(s.step().multipliedBy(k + 1L)));
+            int written = 0;
+            for (Path file : listing.files()) {
+                List<SeriesFiles.Named> series = SeriesFiles.read(file, history, note -> err.println(name + ": "
+                        + note));
+                for (SeriesFiles.Named s : series) {
+                    if (stop.requested()) {
+                        err.println(name + ": stopped by a signal after " + written + " forecast(s); "
+                                + TerminalText.quoted(output.toString()) + " was not written (an earlier file there"
+                                + " is left as it was)");
+                        target.abandon();
+                        return VibeCli.EXIT_RUNTIME_ERROR;
                     }
-                    row.append(',').append(fixed(f.mean(k)));
-                    if (intervals) {
-                        row.append(',').append(fixed(f.lower(80, k))).append(',').append(fixed(f.upper(80, k)))
-                                .append(',').append(fixed(f.lower(95, k))).append(',').append(fixed(f.upper(95, k)));
-                    }
-                    w.write(row.append('\n').toString());
+                    FittedModel model = forecaster.fit(s.values(), s.step());
+                    Forecast f = model.forecast(horizon);
+                    writeRows(w, s, f);
+                    out.println(TerminalText.printable(s.id()) + ": " + model.description());
+                    written++;
                 }
-                out.println(s.id() + ": " + model.description());
             }
-        });
-        out.println("wrote " + series.size() + " forecast(s) of " + horizon + " steps to " + output);
-        return VibeCli.EXIT_OK;
+            target.commit();
+            out.println("wrote " + written + " forecast(s) of " + horizon + " steps to "
+                    + TerminalText.printable(output.toString()));
+            return VibeCli.EXIT_OK;
+        }
+    }
+
+    /** One row per step: series, step, the step's timestamp, the forecast (and its intervals with --intervals). */
+    private void writeRows(Writer w, SeriesFiles.Named s, Forecast f) throws IOException {
+        String id = Csv.text(s.id());
+        for (int k = 0; k < f.horizon(); k++) {
+            StringBuilder row = new StringBuilder(id).append(',').append(k + 1).append(',');
+            if (s.step() != null && s.last() != null) {
+                row.append(s.last().plus(s.step().multipliedBy(k + 1L)));
+            }
+            row.append(',').append(fixed(f.mean(k)));
+            if (intervals) {
+                row.append(',').append(fixed(f.lower(80, k))).append(',').append(fixed(f.upper(80, k)))
+                        .append(',').append(fixed(f.lower(95, k))).append(',').append(fixed(f.upper(95, k)));
+            }
+            w.write(row.append('\n').toString());
+        }
     }
 
     /** A number with exactly {@code --decimals} decimals, rounded half up; empty when it is not finite. */

@@ -12,7 +12,9 @@ final class HtmlText {
 
     /**
      * Escapes text for an element's content or a quoted attribute value: {@code & < > " '}. Control characters other
-     * than tab and line breaks, which XML forbids, become U+FFFD.
+     * than tab and line breaks, which XML forbids, become U+FFFD, and so do direction embeddings, overrides and
+     * isolates (U+202A..U+202E, U+2066..U+2069), which would reorder the page's text after them (a title that reads
+     * backwards), and lone surrogates, which UTF-8 cannot hold.
      */
     static String escape(String text) {
         StringBuilder out = null;
@@ -36,8 +38,12 @@ final class HtmlText {
                     replacement = "&#39;";
                     break;
                 default:
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))
+                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
                     replacement = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF
-                            ? "\uFFFD" : null;
+                            || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                            || Character.isSurrogate(c) && !pair ? "\uFFFD" : null;
             }
             if (replacement != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,15 +75,17 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Locale locale = RunAnalysis.locale(spec, lang);
         checkOptions();
-        SimulationEngine engine = engineOptions.engine(engineOptions.fleet(), scenarioFiles);
-        long ticks = engine.ticksIn(duration != null ? duration : DEFAULT_DURATION);
-        if (ticks < 1) {
-            throw usage("--duration " + DurationText.format(duration) + " is shorter than one --step of "
-                    + DurationText.format(engine.step()));
-        }
-        // The temporary file is created before the run, so that an unwritable directory fails now rather than
-        // after a week of ticks; an existing --out file is replaced only when the page is complete.
-        ReplacingWriter.write(out, writer -> {
+        try (OutputFiles files = new OutputFiles(); GracefulStop stop = new GracefulStop()) {
+            OutputFiles.Target target = declareFiles(files);
+            SimulationEngine engine = engineOptions.engine(engineOptions.fleet(), scenarioFiles);
+            long ticks = engine.ticksIn(duration != null ? duration : DEFAULT_DURATION);
+            if (ticks < 1) {
+                throw usage("--duration " + DurationText.format(duration) + " is shorter than one --step of "
+                        + DurationText.format(engine.step()));
+            }
+            // The temporary file is created before the run, so that an unwritable directory fails now rather than
+            // after a week of ticks; an existing --out file is replaced only when the page is complete.
+            Writer writer = target.open();
             ReportRecorder recorder = new ReportRecorder(engine.fleet(), engine.metrics().size(), 0, ticks, width);
             RunAnalysis analysis = new RunAnalysis(engine, locale, recorder);
             AnalyticsPipeline pipeline = AnalyticsPipeline.builder(event -> {
@@ -91,21 +94,34 @@ final class ReportCommand implements Callable<Integer> {
             }).build();
             // The pipeline before the analysis: a frame's anomalies reach the grouper before the frame that may
             // close its incident, as in `vibe demo`.
-            engine.batch().ticks(0, ticks).listener(event -> {
+            try (SimulationEngine.Stepper stepper = engine.batch().ticks(0, ticks).listener(event -> {
                 recorder.onEvent(event);
                 pipeline.onEvent(event);
                 analysis.onEvent(event);
-            }).run();
+            }).stepper()) {
+                while (stepper.hasNext()) {
+                    if (stop.requested()) {
+                        target.abandon();
+                        spec.commandLine().getErr().println(spec.qualifiedName() + ": stopped by a signal after "
+                                + (stepper.nextTick()) + " of " + ticks + " ticks; "
+                                + TerminalText.quoted(out.toString()) + " was not written (an earlier file there is"
+                                + " left as it was)");
+                        return VibeCli.EXIT_RUNTIME_ERROR;
+                    }
+                    stepper.next();
+                }
+            }
             analysis.finish();
             HtmlReport report = new HtmlReport(engine, recorder, ticks, analysis, locale);
             String page = report.render();
             writer.write(page);
+            target.commit();
             spec.commandLine().getErr().printf(Locale.ROOT, "vibe report: wrote %s (%d bytes, %d charts, "
-                            + "%d incidents, %d anomalies, %d recommendations)%n", out,
-                    page.getBytes(StandardCharsets.UTF_8).length,
+                            + "%d incidents, %d anomalies, %d recommendations)%n",
+                    TerminalText.printable(out.toString()), page.getBytes(StandardCharsets.UTF_8).length,
                     report.charts(), report.incidents().size(), recorder.anomalies().size(),
                     recorder.recommendations().size());
-        });
+        }
         return VibeCli.EXIT_OK;
     }
 
@@ -116,19 +132,20 @@ final class ReportCommand implements Callable<Integer> {
             throw usage("--width must be in " + MIN_WIDTH + ".." + MAX_WIDTH + ": " + width);
         }
         engineOptions.checkScenarios(scenarioFiles);
-        ReplacingWriter.problem("--out", out).ifPresent(problem -> {
-            throw usage(problem);
-        });
-        Path fleetFile = engineOptions.fleetFile();
-        if (fleetFile != null && out.toAbsolutePath().normalize().equals(fleetFile.toAbsolutePath().normalize())) {
-            throw usage("--fleet and --out name the same file '" + out + "'");
-        }
-        if (scenarioFiles != null) {
-            for (Path file : scenarioFiles) {
-                if (out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-                    throw usage("--scenarios and --out name the same file '" + out + "'");
+    }
+
+    /** Declares the files read and the page written: the page must be none of them, and writable. */
+    private OutputFiles.Target declareFiles(OutputFiles files) {
+        try {
+            files.input("--fleet", engineOptions.fleetFile());
+            if (scenarioFiles != null) {
+                for (Path file : scenarioFiles) {
+                    files.input("--scenarios", file);
                 }
             }
+            return files.output("--out", out);
+        } catch (OutputFiles.OutputProblem e) {
+            throw usage(e.getMessage());
         }
     }
 

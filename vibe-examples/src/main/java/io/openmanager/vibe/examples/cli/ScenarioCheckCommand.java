@@ -62,13 +62,14 @@ final class ScenarioCheckCommand implements Callable<Integer> {
             if (Files.isRegularFile(file) && Files.isReadable(file)) {
                 readable.add(file);
             } else {
-                err.println(file + ": error: " + (Files.exists(file) ? "cannot read this file" : "no such file"));
+                err.println(TerminalText.printable(file.toString()) + ": error: "
+                        + (Files.exists(file) ? "cannot read this file" : "no such file"));
                 unreadable++;
             }
         }
         ParseResult result = ScenarioParser.builder().fleet(fleet).build().check(readable);
         for (Problem problem : result.problems()) {
-            err.println(problem.format());
+            err.println(TerminalText.message(problem.format()));
         }
         int errors = result.errors().size() + unreadable;
         int warnings = result.warnings().size();

@@ -50,7 +50,7 @@ final class ScenarioPrintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (result.hasErrors()) {
             for (Problem problem : result.problems()) {
-                err.println(problem.format());
+                err.println(TerminalText.message(problem.format()));
             }
             int errors = result.errors().size();
             err.println(errors + (errors == 1 ? " error" : " errors"));

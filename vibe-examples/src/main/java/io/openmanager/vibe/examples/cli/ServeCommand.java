@@ -113,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
             analysis.onEvent(event);
             state.onEvent(event);
         };
-        try (GracefulStop stop = new GracefulStop("vibe-serve-stop");
+        try (GracefulStop stop = new GracefulStop();
              LiveServer server = new LiveServer(state, hub, naming, locale, speed, 0, bind, port)) {
             int listening = server.start();
             String base = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + listening;

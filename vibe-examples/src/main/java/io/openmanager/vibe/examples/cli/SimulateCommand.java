@@ -17,22 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,9 +33,11 @@ import java.util.concurrent.Callable;
  * optionally the ground-truth incidents ({@code --labels}) and the other events ({@code --events}).
  *
  * <p>The window is the ticks whose instants lie in {@code [start + from, start + to)}; so the ticks of
- * {@code --from 12h --to 13h} are exactly those rows of a whole day's run. Batch runs go as fast as the CPU allows;
- * {@code --realtime} paces ticks against the wall clock and stops cleanly on Ctrl-C (a shutdown hook stops the driver
- * and waits until every output is complete and flushed).
+ * {@code --from 12h --to 13h} are exactly those rows of a whole day's run, and its events continue the events of the
+ * window before it. Batch runs go as fast as the CPU allows; {@code --realtime} paces ticks against the wall clock.
+ * Files go through {@link OutputFiles}: a batch run writes each to a temporary file that replaces it when complete, a
+ * real-time run writes them in place (so that they can be followed), once every output was found writable. Ctrl-C
+ * (or SIGTERM) ends either after the current tick with every output complete, and says so.
  */
 @Command(name = "simulate",
         description = {
@@ -58,8 +53,14 @@ import java.util.concurrent.Callable;
                 "  vibe simulate --duration 1h --remote-write http://localhost:9090/api/v1/write"})
 final class SimulateCommand implements Callable<Integer> {
     private static final Duration DEFAULT_DURATION = Duration.ofHours(24);
-    private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
-    // How long Ctrl-C waits for the outputs to be finished (OpenMetrics writes everything at the end).
+    /** The largest {@code --servers}. */
+    static final int MAX_SERVERS = 1_000_000;
+    /** The largest {@code --threads}. */
+    static final int MAX_THREADS = 256;
+    /** The latest instant the text formats write (ISO-8601 with a four-digit year). */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    /** The latest instant the Influx line protocol holds: nanoseconds since 1970 in a long. */
+    private static final Instant LATEST_INFLUX = Instant.ofEpochMilli(Long.MAX_VALUE / 1_000_000L);
 
     @Spec
     private CommandSpec spec;
@@ -134,24 +135,30 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        SimulationEngine engine = engineOptions.engine(
-                servers != null ? Fleet.repeatingDefault(servers) : engineOptions.fleet(), scenarioFiles);
-        long stepMillis = engine.step().toMillis();
-        Duration windowStart = from != null ? from : Duration.ZERO;
-        Duration windowEnd = to != null ? to : windowStart.plus(duration != null ? duration : DEFAULT_DURATION);
-        boolean bounded = !realtime || to != null || duration != null;
-        long fromTick = ceilDiv(windowStart.toMillis(), stepMillis);
-        long toTick = ceilDiv(windowEnd.toMillis(), stepMillis);
-        if (bounded && toTick == fromTick) {
-            throw usage("the window [" + DurationText.format(windowStart) + ", " + DurationText.format(windowEnd)
-                    + ") holds no tick of --step " + DurationText.format(engine.step()));
-        }
-        Run run = new Run(engine, fromTick, bounded ? toTick : Long.MAX_VALUE);
-        try {
-            return realtime ? run.realtime() : run.batch();
-        } catch (UncheckedIOException e) {
-            // An exporter's writer failed inside the listener, which cannot throw checked exceptions.
-            throw new IOException(e.getMessage(), e.getCause());
+        try (OutputFiles files = new OutputFiles()) {
+            OutputFiles.Target[] targets = declareFiles(files);
+            SimulationEngine engine = engineOptions.engine(
+                    servers != null ? Fleet.repeatingDefault(servers) : engineOptions.fleet(), scenarioFiles);
+            long stepMillis = engine.step().toMillis();
+            Duration windowStart = from != null ? from : Duration.ZERO;
+            Duration windowEnd = to != null ? to : windowStart.plus(duration != null ? duration : DEFAULT_DURATION);
+            boolean bounded = !realtime || to != null || duration != null;
+            long fromTick = ceilDiv(windowStart.toMillis(), stepMillis);
+            long toTick = bounded ? checkEnd(engine, windowEnd) : Long.MAX_VALUE;
+            if (bounded && toTick == fromTick) {
+                throw usage("the window [" + DurationText.format(windowStart) + ", " + DurationText.format(windowEnd)
+                        + ") holds no tick of --step " + DurationText.format(engine.step()));
+            }
+            Run run = new Run(engine, fromTick, toTick, targets);
+            try {
+                return realtime ? run.realtime() : run.batch();
+            } catch (StandardOutput.Failed e) {
+                throw e;
+            } catch (UncheckedIOException e) {
+                // An exporter's writer failed inside the listener, which cannot throw checked exceptions.
+                throw new DescribedIOException("cannot write: " + TerminalText.printable(e.getMessage()),
+                        e.getCause());
+            }
         }
     }
 
@@ -170,35 +177,60 @@ final class SimulateCommand implements Callable<Integer> {
         if (engineOptions.fleetFile() != null && servers != null) {
             throw usage("--fleet and --servers cannot be combined");
         }
-        if (servers != null && servers < 1) {
-            throw usage("--servers must be at least 1: " + servers);
+        if (servers != null) {
+            Limits.check(spec, "--servers", servers, 1, MAX_SERVERS);
         }
-        if (threads < 1) {
-            throw usage("--threads must be at least 1: " + threads);
-        }
+        Limits.check(spec, "--threads", threads, 1, MAX_THREADS);
         if (speed != null && !realtime) {
             throw usage("--speed only applies with --realtime");
         }
         if (speed != null && !(speed > 0 && speed < Double.POSITIVE_INFINITY)) {
             throw usage("--speed must be a positive number: " + speed);
         }
-        checkDistinctFiles();
     }
 
-    // Two options naming one file would overwrite each other's output (or the fleet file the run was made from).
-    private void checkDistinctFiles() {
-        Map<Path, String> seen = new LinkedHashMap<>();
-        String[] names = {"--fleet", "--out", "--labels", "--events"};
-        Path[] files = {engineOptions.fleetFile(), out, labels, events};
-        for (int i = 0; i < files.length; i++) {
-            if (files[i] == null) {
-                continue;
+    /**
+     * Declares the files read and written, so that an output that is an input or another output (by identity, links
+     * followed), or that cannot be written, is refused before anything is opened.
+     *
+     * @return the targets of --out, --events and --labels, null where not given
+     */
+    private OutputFiles.Target[] declareFiles(OutputFiles files) {
+        try {
+            files.input("--fleet", engineOptions.fleetFile());
+            if (scenarioFiles != null) {
+                for (Path file : scenarioFiles) {
+                    files.input("--scenarios", file);
+                }
             }
-            String first = seen.putIfAbsent(files[i].toAbsolutePath().normalize(), names[i]);
-            if (first != null) {
-                throw usage(first + " and " + names[i] + " name the same file '" + files[i] + "'");
+            String[] options = {"--out", "--events", "--labels"};
+            Path[] paths = {out, events, labels};
+            OutputFiles.Target[] targets = new OutputFiles.Target[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                targets[i] = paths[i] == null ? null : files.output(options[i], paths[i]);
             }
+            return targets;
+        } catch (OutputFiles.OutputProblem e) {
+            throw usage(e.getMessage());
         }
+    }
+
+    /** The window's end tick, once its instants are known to fit the chosen format. */
+    private long checkEnd(SimulationEngine engine, Duration windowEnd) {
+        Instant latest = format == ExportFormat.INFLUX ? LATEST_INFLUX : LATEST;
+        Instant end;
+        try {
+            end = engine.start().plus(windowEnd);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            end = Instant.MAX;
+        }
+        if (end.isAfter(latest)) {
+            throw usage("the window ends after " + latest + ", the latest instant the " + format.externalName()
+                    + " format can write" + (format == ExportFormat.INFLUX ? " (nanoseconds since 1970 in a long)"
+                    : "") + ": --start " + engine.start() + " plus " + (to != null ? "--to " + DurationText.format(to)
+                    : "--from and --duration, " + DurationText.format(windowEnd)));
+        }
+        return ceilDiv(windowEnd.toMillis(), engine.step().toMillis());
     }
 
     private ParameterException usage(String message) {
@@ -209,41 +241,52 @@ final class SimulateCommand implements Callable<Integer> {
         return -Math.floorDiv(-value, divisor);
     }
 
-    /** One run: opens the outputs, produces the ticks, writes labels, closes everything. */
+    /** One run: opens the outputs, produces the ticks, writes labels, completes or abandons every file. */
     private final class Run {
         private final SimulationEngine engine;
         private final long fromTick;
         private final long toTick;
+        private final OutputFiles.Target[] targets;
 
-        Run(SimulationEngine engine, long fromTick, long toTick) {
+        Run(SimulationEngine engine, long fromTick, long toTick, OutputFiles.Target[] targets) {
             this.engine = engine;
             this.fromTick = fromTick;
             this.toTick = toTick;
+            this.targets = targets;
         }
 
         int batch() throws IOException {
             Progress progress = out != null && Progress.terminalAttached()
                     ? new Progress(spec.commandLine().getErr(), "vibe simulate", toTick - fromTick, System::nanoTime)
                     : null;
-            try (RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, false,
-                    spec.commandLine().getErr());
-                 Outputs outputs = new Outputs(false, progress)) {
-                SimulationEngine.Batch batch = engine.batch().ticks(fromTick, toTick).threads(threads)
-                        .listener(RemoteWriteOutput.both(outputs, remote));
-                if (outputs.events == null) {
-                    batch.framesOnly(); // no status, alert or log events to build when nobody writes them
-                }
+            try (GracefulStop stop = new GracefulStop();
+                 RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, false,
+                         spec.commandLine().getErr())) {
+                Outputs outputs = new Outputs(false, progress, targets);
                 long startNanos = System.nanoTime();
                 try {
-                    batch.run();
-                } finally {
-                    if (progress != null) {
-                        progress.finish();
+                    SimulationEngine.Batch batch = engine.batch().ticks(fromTick, toTick).threads(threads)
+                            .listener(RemoteWriteOutput.both(outputs, remote));
+                    if (outputs.events == null) {
+                        batch.framesOnly(); // no status, alert or log events to build when nobody writes them
                     }
+                    try (SimulationEngine.Stepper stepper = batch.stepper()) {
+                        while (stepper.hasNext() && !stop.requested()) {
+                            stepper.next();
+                        }
+                    } finally {
+                        if (progress != null) {
+                            progress.finish();
+                        }
+                    }
+                    outputs.finish(engine, fromTick);
+                } finally {
+                    outputs.abandon();
                 }
-                outputs.writeLabels(engine, fromTick);
-                // A run that only feeds a remote-write receiver is summarised by the remote write's own line.
-                if (progress == null && !Progress.terminalAttached() && (out != null || remoteWrite == null)) {
+                if (stop.requested()) {
+                    stopped(outputs.frames);
+                } else if (progress == null && !Progress.terminalAttached() && (out != null || remoteWrite == null)) {
+                    // A run that only feeds a remote-write receiver is summarised by the remote write's own line.
                     summary(System.nanoTime() - startNanos);
                 }
             }
@@ -254,71 +297,69 @@ final class SimulateCommand implements Callable<Integer> {
         private void summary(long nanos) {
             spec.commandLine().getErr().printf(Locale.ROOT, "vibe simulate: %d ticks of %d servers, %s to %s, to %s"
                             + " in %.1f s%n", toTick - fromTick, engine.fleet().size(), engine.instantOf(fromTick),
-                    engine.instantOf(toTick), out != null ? out : "standard output", nanos / 1e9);
+                    engine.instantOf(toTick), out != null ? TerminalText.printable(out.toString())
+                            : "standard output", nanos / 1e9);
         }
 
         int realtime() throws IOException {
-            try (GracefulStop stop = new GracefulStop("vibe-simulate-stop");
+            try (GracefulStop stop = new GracefulStop();
                  RemoteWriteOutput remote = RemoteWriteOutput.open(remoteWrite, naming, true,
-                         spec.commandLine().getErr());
-                 Outputs outputs = new Outputs(true, null)) {
-                RealtimeDriver driver = engine.realtime(RemoteWriteOutput.both(outputs, remote)).fromTick(fromTick)
-                        .untilTick(toTick).threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
-                stop.watch(driver);
-                driver.run();
-                outputs.writeLabels(engine, fromTick);
+                         spec.commandLine().getErr())) {
+                Outputs outputs = new Outputs(true, null, targets);
+                try {
+                    RealtimeDriver driver = engine.realtime(RemoteWriteOutput.both(outputs, remote))
+                            .fromTick(fromTick).untilTick(toTick)
+                            .threads(threads).speed(speed != null ? speed : 1).sleeper(stop.sleeper());
+                    stop.watch(driver);
+                    driver.run();
+                    outputs.finish(engine, fromTick);
+                } finally {
+                    outputs.abandon();
+                }
+                if (stop.requested()) {
+                    stopped(outputs.frames);
+                }
             }
             return VibeCli.EXIT_OK;
         }
-    }
 
-    private static Writer fileWriter(Path file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                OUTPUT_BUFFER_CHARS);
+        private void stopped(long frames) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": stopped by a signal after " + frames
+                    + " tick(s)" + (toTick == Long.MAX_VALUE ? "" : " of " + (toTick - fromTick)) + "; the outputs"
+                    + " are complete up to " + engine.instantOf(fromTick + frames) + " (exclusive)");
+        }
     }
 
     /**
      * The run's outputs as one listener: frames to the metrics exporter, other events to the events exporter (if
-     * any). Checks standard output for errors, which a {@link PrintWriter} swallows, so that a closed pipe stops the
-     * run instead of simulating into the void.
+     * any). Standard output stops the run by itself when it fails ({@link StandardOutput}).
      */
-    private final class Outputs implements VibeListener, Closeable {
-        private static final int CHECK_EVERY_TICKS = 1024;
-
+    private final class Outputs implements VibeListener {
+        /** The metrics exporter, or null when the metrics go only to a remote-write receiver. */
         final Exporter metrics;
         final Exporter events;
-        private final Writer metricsFile;
-        private final Writer eventsFile;
+        private final OutputFiles.Target[] targets;
         private final Writer labelsFile;
-        private final PrintWriter stdout;
         private final boolean flushEveryTick;
         private final Progress progress;
         long frames;
 
-        Outputs(boolean flushEveryTick, Progress progress) throws IOException {
+        /** Opens every file, all declared and checked before: temporary files, or in place for a real-time run. */
+        Outputs(boolean flushEveryTick, Progress progress, OutputFiles.Target[] targets) throws IOException {
             this.flushEveryTick = flushEveryTick;
             this.progress = progress;
-            // With --remote-write and no --out the metrics go to the receiver only.
-            this.stdout = out == null && remoteWrite == null ? spec.commandLine().getOut() : null;
-            // Every file is opened before the run, so that a bad path fails now rather than after a week of ticks.
-            Writer[] files = new Writer[3];
-            Path[] paths = {out, SimulateCommand.this.events, labels};
-            try {
-                for (int i = 0; i < files.length; i++) {
-                    files[i] = paths[i] != null ? fileWriter(paths[i]) : null;
+            this.targets = targets;
+            Writer[] files = new Writer[targets.length];
+            for (int i = 0; i < files.length; i++) {
+                if (targets[i] != null) {
+                    files[i] = flushEveryTick ? targets[i].openInPlace() : targets[i].open();
                 }
-            } catch (IOException e) {
-                for (Writer file : files) {
-                    closeQuietly(file);
-                }
-                throw e;
             }
-            this.metricsFile = files[0];
-            this.eventsFile = files[1];
             this.labelsFile = files[2];
-            this.metrics = metricsFile != null || stdout != null
-                    ? Exporters.of(format, metricsFile != null ? metricsFile : stdout, naming) : null;
-            this.events = eventsFile != null ? Exporters.events(eventsFile) : null;
+            // With --remote-write and no --out the metrics go to the receiver only.
+            this.metrics = files[0] != null || remoteWrite == null
+                    ? Exporters.of(format, files[0] != null ? files[0] : spec.commandLine().getOut(), naming) : null;
+            this.events = files[1] != null ? Exporters.events(files[1]) : null;
         }
 
         @Override
@@ -336,56 +377,49 @@ final class SimulateCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.advance();
             }
-            try {
-                if (flushEveryTick) {
+            if (flushEveryTick) {
+                try {
                     if (metrics != null) {
                         metrics.flush();
                     }
                     if (events != null) {
                         events.flush();
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
                 }
-                if (stdout != null && (flushEveryTick || frames % CHECK_EVERY_TICKS == 0)) {
-                    checkStdout("; stopped after " + frames + " ticks");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
 
-        private void checkStdout(String detail) throws IOException {
-            if (stdout.checkError()) {
-                throw new IOException("cannot write to standard output (was it closed?)" + detail);
-            }
-        }
-
-        /** Writes the ground truth of the ticks produced, if asked for. */
-        void writeLabels(SimulationEngine engine, long fromTick) throws IOException {
+        /**
+         * Writes the ground truth of the ticks produced (if asked for), finishes the formats and commits every file:
+         * the outputs are complete.
+         */
+        void finish(SimulationEngine engine, long fromTick) throws IOException {
             if (labelsFile != null) {
                 Exporters.writeIncidents(labelsFile, engine.incidents(engine.instantOf(fromTick),
                         engine.instantOf(fromTick + frames)));
             }
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (events != null) {
+                events.close();
+            }
+            for (OutputFiles.Target target : targets) {
+                if (target != null) {
+                    target.commit();
+                }
+            }
         }
 
-        @Override
-        public void close() throws IOException {
-            try (labelsFile; metricsFile; eventsFile; metrics; events) {
-                // Nothing to do but close, in reverse order: the exporters finish their formats, then the files.
+        /** After a failure: the files not committed are left as they were. */
+        void abandon() {
+            for (OutputFiles.Target target : targets) {
+                if (target != null) {
+                    target.abandon();
+                }
             }
-            if (stdout != null) {
-                checkStdout("");
-            }
-        }
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // Already failing for another reason, which is the one to report.
         }
     }
 }

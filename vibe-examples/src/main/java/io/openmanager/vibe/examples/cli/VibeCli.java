@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +62,28 @@ public final class VibeCli implements Runnable {
 
     /** Runs {@code vibe} with the given arguments and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        // Standard output is not flushed on every line (later commands may print millions of them); run() flushes it.
-        // It wraps the file descriptor, not System.out: System.out is a PrintStream that swallows write errors, so the
-        // PrintWriter's checkError() could never report a closed pipe or a full disk.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8));
+        // Standard output wraps the file descriptor, not System.out: System.out is a PrintStream that swallows write
+        // errors, and a closed pipe or a full disk must stop the command (see StandardOutput).
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err));
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out), err));
+    }
+
+    /**
+     * Parses and executes a {@code vibe} command line as {@link #main(String[])} does, with standard output as a
+     * stream whose write errors stop the command: exit code {@value #EXIT_OK} without a word when the reader went
+     * away ({@code vibe simulate | head}: the stream failed with "Broken pipe"), {@value #EXIT_RUNTIME_ERROR} with
+     * the reason on {@code err} otherwise (a full disk).
+     *
+     * @param args   the arguments, without the program name
+     * @param stdout where results and help go; flushed, not closed
+     * @param err    where error messages go
+     * @return the exit code
+     */
+    public static int run(String[] args, OutputStream stdout, PrintWriter err) {
+        StandardOutput standard = new StandardOutput(stdout);
+        // Not flushed on every line (commands may print millions of them); execute() flushes it.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(standard, StandardCharsets.UTF_8));
+        return execute(args, out, err, standard);
     }
 
     /**
@@ -82,21 +98,60 @@ public final class VibeCli implements Runnable {
      * @return the exit code: {@value #EXIT_OK}, {@value #EXIT_RUNTIME_ERROR} or {@value #EXIT_USAGE_ERROR}
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, null);
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, StandardOutput standard) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         ErrorReporter errors = new ErrorReporter();
+        CommandLine commandLine = new CommandLine(new VibeCli())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        int code;
         try {
-            return new CommandLine(new VibeCli())
-                    .setOut(out)
-                    .setErr(err)
-                    .setParameterExceptionHandler(errors)
-                    .setExecutionExceptionHandler(errors)
-                    .execute(args);
-        } finally {
+            code = commandLine.execute(args);
+        } catch (StandardOutput.Failed e) {
+            // Thrown while picocli printed help or a result itself.
+            code = EXIT_RUNTIME_ERROR;
+        }
+        try {
             out.flush();
+        } catch (StandardOutput.Failed e) {
+            // Noted by the stream; reported below.
+        }
+        try {
+            if (standard != null && standard.failure() != null) {
+                if (standard.readerWentAway()) {
+                    return code == EXIT_OK || errors.standardOutputFailed() ? EXIT_OK : code;
+                }
+                err.println(commandName(commandLine) + ": cannot write to standard output: "
+                        + OutputFiles.reason(standard.failure()));
+                return EXIT_RUNTIME_ERROR;
+            }
+            if (out.checkError()) {
+                err.println(commandName(commandLine) + ": cannot write to standard output");
+                return EXIT_RUNTIME_ERROR;
+            }
+            return code;
+        } finally {
             err.flush();
         }
+    }
+
+    /** The command that ran, as {@code vibe simulate}, for messages. */
+    private static String commandName(CommandLine commandLine) {
+        CommandLine.ParseResult result = commandLine.getParseResult();
+        if (result == null) {
+            return "vibe";
+        }
+        while (result.subcommand() != null) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().qualifiedName();
     }
 
     /** Without a subcommand there is nothing to do: show what there is to do. */

@@ -48,7 +48,8 @@ class DetectCommandTest {
     }
 
     @Test
-    void aMalformedFileIsReportedWithItsLineAndSkippedAndTheExitCodeSaysSo(@TempDir Path tmp) throws IOException {
+    void aMalformedFileIsReportedWithItsLineAndSkippedAndABadRowIsReportedAndSkipped(@TempDir Path tmp)
+            throws IOException {
         Path in = tmp.resolve("in");
         Files.createDirectories(in);
         Files.writeString(in.resolve("good.csv"), series(100));
@@ -58,9 +59,25 @@ class DetectCommandTest {
         CliRun run = CliRun.vibe("detect", "--input", in.toString(), "--output", tmp.resolve("out").toString());
 
         assertThat(run.exitCode()).isEqualTo(VibeCli.EXIT_RUNTIME_ERROR);
-        assertThat(run.err()).contains("bad.csv:3:").contains("'x'").contains("header.csv:1:");
+        assertThat(run.err()).contains("bad.csv: 1 of 2 rows skipped: 1 with a value that is not a finite number"
+                + " (first at line 3, column 21: 'x')").contains("header.csv:1: the header has no 'timestamp' column");
         assertThat(tmp.resolve("out/good.csv")).exists();
-        assertThat(tmp.resolve("out/bad.csv")).doesNotExist();
+        assertThat(tmp.resolve("out/bad.csv")).hasContent("timestamp,value,anomaly_score" + System.lineSeparator()
+                + "2014-04-01 00:00:00,1,0.0" + System.lineSeparator());
+        assertThat(tmp.resolve("out/header.csv")).doesNotExist();
+    }
+
+    @Test
+    void relativePathsWork() throws IOException {
+        Path base = Path.of("target", "detect-relative");
+        Files.createDirectories(base.resolve("in/sub"));
+        Files.writeString(base.resolve("in/sub/one.csv"), series(50));
+
+        CliRun run = CliRun.vibe("detect", "--input", base.resolve("in").toString(), "--output",
+                base.resolve("out").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(base.resolve("out/sub/one.csv")).exists();
     }
 
     @Test

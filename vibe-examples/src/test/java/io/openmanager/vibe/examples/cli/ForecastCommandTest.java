@@ -83,7 +83,7 @@ class ForecastCommandTest {
     void badValuesAreUsageErrors() {
         CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "0", "--output", "x.csv");
         assertThat(run.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
-        assertThat(run.err()).contains("vibe forecast: --horizon must be >= 1, was 0");
+        assertThat(run.err()).contains("vibe forecast: --horizon must be in 1..100000: 0");
         CliRun method = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "2", "--output", "x.csv",
                 "--method", "arima");
         assertThat(method.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
@@ -97,8 +97,8 @@ class ForecastCommandTest {
         CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "3", "--output",
                 missing.toString());
         assertThat(run.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
-        assertThat(run.err()).contains("vibe forecast: --output names a file in a directory that does not exist: '"
-                + missing + "'");
+        assertThat(run.err()).contains("vibe forecast: --output '" + missing + "' is in a directory that does not"
+                + " exist: '" + missing.getParent() + "'");
 
         Path out = dir.resolve("kept.csv");
         Files.writeString(out, "earlier forecast\n");

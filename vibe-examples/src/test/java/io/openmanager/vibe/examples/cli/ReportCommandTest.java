@@ -319,7 +319,8 @@ class ReportCommandTest {
         assertUsageError(vibe("report", "--out", out, "--no-scenarios", "--scenarios", scenarios.toString()),
                 "--no-scenarios and --scenarios exclude each other");
         assertUsageError(vibe("report", "--out", scenarios.toString(), "--scenarios", scenarios.toString()),
-                "--scenarios and --out name the same file '" + scenarios + "'");
+                "--out '" + scenarios + "' is the same file as --scenarios '" + scenarios + "': writing it would"
+                        + " destroy what the other holds");
         assertThat(vibe("report", "--out", out, "--duration", "2x").err())
                 .startsWith("vibe report: invalid value for --duration: '2x' has the unknown unit 'x'");
         assertThat(tmp.resolve("r.html")).doesNotExist();
@@ -330,9 +331,9 @@ class ReportCommandTest {
         String out = tmp.resolve("no/such/dir/r.html").toString();
 
         assertUsageError(vibe("report", "--duration", "1m", "--out", out),
-                "--out names a file in a directory that does not exist: '" + out + "'");
+                "--out '" + out + "' is in a directory that does not exist: '" + Path.of(out).getParent() + "'");
         assertUsageError(vibe("report", "--duration", "1m", "--out", tmp.toString()),
-                "--out names a directory, not a file: '" + tmp + "'");
+                "--out '" + tmp + "' is a directory, not a file");
     }
 
     @Test

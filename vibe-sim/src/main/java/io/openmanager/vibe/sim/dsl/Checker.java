@@ -5,6 +5,7 @@ import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Role;
 import io.openmanager.vibe.core.Server;
 import io.openmanager.vibe.core.metric.MetricSet;
+import io.openmanager.vibe.sim.internal.LookBack;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.sim.scenario.Selector;
 
@@ -83,13 +84,36 @@ final class Checker {
             return List.of();
         }
         List<Scenario> scenarios = new ArrayList<>(drafts.size());
+        Map<Scenario, ScenarioDraft> draftOf = new HashMap<>();
         for (ScenarioDraft draft : drafts) {
             Scenario scenario = build(draft);
             if (scenario != null) {
                 scenarios.add(scenario);
+                draftOf.put(scenario, draft);
             }
         }
+        checkLookBack(scenarios, draftOf);
         return diagnostics.errorCount() > 0 ? List.of() : scenarios;
+    }
+
+    /** The engine's bound on how far back it reads triggers ({@link LookBack}): durations against periods. */
+    private void checkLookBack(List<Scenario> scenarios, Map<Scenario, ScenarioDraft> draftOf) {
+        Map<String, Scenario> byName = new HashMap<>();
+        for (Scenario scenario : scenarios) {
+            byName.put(scenario.name(), scenario);
+        }
+        for (Scenario scenario : scenarios) {
+            String problem = LookBack.problem(scenario, byName);
+            if (problem == null) {
+                continue;
+            }
+            ScenarioDraft draft = draftOf.get(scenario);
+            Integer clause = draft.clauses.get("duration");
+            int start = clause != null ? clause : draft.nameStart;
+            int end = clause != null ? clause + "duration".length() : draft.nameEnd;
+            diagnostics.error(draft.source, start, end, problem, "the trigger is read back over the whole incident"
+                    + " and the quiet time before it, window by window");
+        }
     }
 
     private static String suggestName(String name) {

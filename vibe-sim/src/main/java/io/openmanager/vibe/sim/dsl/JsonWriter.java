@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.openmanager.vibe.sim.internal.JsonStrings;
 import io.openmanager.vibe.sim.scenario.Action;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.sim.scenario.Selector;
@@ -188,45 +189,9 @@ final class JsonWriter {
         json.writeEndObject();
     }
 
-    /**
-     * A string field. Jackson writes a lone surrogate as it is, which no UTF-8 file can hold; such a string is
-     * escaped here instead, so that what is written survives being saved.
-     */
+    /** A string field, lone surrogates escaped (see {@link JsonStrings}). */
     private static void string(JsonGenerator json, String field, String value) throws IOException {
-        if (!hasLoneSurrogate(value)) {
-            json.writeStringField(field, value);
-            return;
-        }
-        StringBuilder quoted = new StringBuilder(value.length() + 8).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1));
-            if (pair) {
-                quoted.append(c).append(value.charAt(++i));
-            } else if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20 || Character.isSurrogate(c) || ESCAPES.getEscapeSequence(c) != null) {
-                quoted.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        json.writeFieldName(field);
-        json.writeRawValue(quoted.append('"').toString());
-    }
-
-    private static boolean hasLoneSurrogate(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        JsonStrings.writeField(json, field, value, c -> ESCAPES.getEscapeSequence(c) != null);
     }
 
     private static void number(JsonGenerator json, String field, double value) throws IOException {

@@ -2,6 +2,7 @@ package io.openmanager.vibe.sim.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.openmanager.vibe.sim.Incident;
+import io.openmanager.vibe.sim.internal.JsonStrings;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -21,7 +22,8 @@ final class IncidentsJson {
                 json.writeStartObject();
                 json.writeStringField("id", incident.id());
                 json.writeStringField("scenario", incident.scenario());
-                json.writeStringField("title", incident.title());
+                // Free text: a lone surrogate would become '?' in the UTF-8 file (issue 17).
+                JsonStrings.writeField(json, "title", incident.title(), c -> false);
                 json.writeStringField("origin", incident.origin());
                 json.writeObjectFieldStart("affected");
                 for (Map.Entry<String, List<String>> host : incident.affected().entrySet()) {

@@ -17,6 +17,7 @@ import io.openmanager.vibe.spi.event.StatusChangedEvent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 
 /**
  * Turns values into statuses (with hysteresis), status changes and alerts, so that a status is a pure function of the
@@ -30,9 +31,12 @@ import java.util.Locale;
  * hovers inside a hysteresis band for the whole warm-up.
  *
  * <p>Events describe what a run shows, so they follow the reported statuses, not a machine: nothing is announced while
- * warming up (the sink is null), the first announced tick reports as changes from HEALTHY whatever is already going on,
- * and a status that a block restart changes raises or resolves its alert like any other change. So every resolved
- * alert was raised in the same run, and the open alerts always match the statuses in the frames.
+ * warming up (the sink is null), and a status that a block restart changes raises or resolves its alert like any other
+ * change. The run that starts at tick 0 announces its first tick as changes from HEALTHY. A run that starts later
+ * ({@link #resume}) begins where that run stands at the tick before its first: the statuses then in place are not
+ * announced again, and the alerts then open are carried, with the tick they were raised at and their value then, and
+ * resolved when their status changes. So the events of consecutive windows concatenate to the events of one run over
+ * both, and the open alerts always match the statuses in the frames.
  *
  * <p>Per tick and server this costs a few comparisons and no allocation: statuses are stored only when they change
  * (a reference store costs a GC write barrier), and alerts are built only when they are tracked. The frame's statuses
@@ -244,18 +248,146 @@ public final class HealthTracker {
             sink.onEvent(new AlertResolvedEvent(open.resolve(now)));
         }
         if (status == Status.WARNING || status == Status.CRITICAL) {
-            boolean critical = status == Status.CRITICAL;
-            double level = critical ? threshold.critical() : threshold.warning();
-            String hostname = fleet.get(server).hostname();
-            String metricName = metrics.get(metric).name();
-            String message = String.format(Locale.ROOT, "%s %.1f %s on %s reached the %s level %s", metricName,
-                    value, metrics.get(metric).unit(), hostname, critical ? "critical" : "warning",
-                    trim(level));
-            Alert alert = new Alert(fleet.get(server).id() + "/" + metricName + "/" + millis,
-                    fleet.get(server).id(), metricName, critical ? Severity.CRITICAL : Severity.WARNING, value, level,
-                    message, now, null);
+            Alert alert = raised(server, metric, threshold, value, status, millis);
             openAlerts[i] = alert;
             sink.onEvent(new AlertRaisedEvent(alert));
+        }
+    }
+
+    /** The alert raised when a metric's status becomes WARNING or CRITICAL at {@code millis} with {@code value}. */
+    private Alert raised(int server, int metric, Threshold threshold, double value, Status status, long millis) {
+        boolean critical = status == Status.CRITICAL;
+        double level = critical ? threshold.critical() : threshold.warning();
+        String hostname = fleet.get(server).hostname();
+        String metricName = metrics.get(metric).name();
+        String message = String.format(Locale.ROOT, "%s %.1f %s on %s reached the %s level %s", metricName,
+                value, metrics.get(metric).unit(), hostname, critical ? "critical" : "warning", trim(level));
+        return new Alert(fleet.get(server).id() + "/" + metricName + "/" + millis, fleet.get(server).id(),
+                metricName, critical ? Severity.CRITICAL : Severity.WARNING, value, level, message,
+                Instant.ofEpochMilli(millis), null);
+    }
+
+    /**
+     * Prepares a run that starts at {@code fromTick > 0} to announce exactly what the run from tick 0 announces from
+     * there on: finds the statuses of tick {@code fromTick - 1} and, for every alert open then, the tick it was raised
+     * at (walking back a block at a time while its status holds, at most to tick 0) and its value then; then feeds the
+     * warm-up of {@code fromTick} silently. Costs the warm-up plus a block for each block an open alert spans.
+     *
+     * @param compute computes a tick's values into the frame
+     */
+    public void resume(long fromTick, LongConsumer compute) {
+        int k = thresholds.length;
+        int slots = serverCount * k;
+        long last = fromTick - 1;
+        Status[] atLast = null;
+        Status[] serverAtLast = new Status[serverCount];
+        // Per open slot: where the run of its status at 'last' starts, as far as the blocks walked so far show.
+        long[] raisedMillis = new long[slots];
+        double[] raisedValue = new double[slots];
+        boolean[] pending = new boolean[slots];
+        int stillPending = 0;
+        BlockScan scan = new BlockScan(slots);
+        for (long block = Math.floorDiv(last, blockTicks); ; block--) {
+            long rangeStart = Math.max(block * blockTicks, 0);
+            long rangeEnd = Math.min(last, block * blockTicks + blockTicks - 1);
+            scan.run(block * blockTicks - warmTicks, rangeStart, rangeEnd, last, compute, serverAtLast);
+            if (atLast == null) {
+                atLast = scan.status.clone();
+                for (int i = 0; i < slots; i++) {
+                    if (atLast[i] == Status.WARNING || atLast[i] == Status.CRITICAL) {
+                        raisedMillis[i] = scan.runMillis[i];
+                        raisedValue[i] = scan.runValue[i];
+                        // Held since the block's first tick: the run may go back further.
+                        pending[i] = scan.runStart[i] == rangeStart && rangeStart > 0;
+                        stillPending += pending[i] ? 1 : 0;
+                    }
+                }
+            } else {
+                for (int i = 0; i < slots; i++) {
+                    if (!pending[i]) {
+                        continue;
+                    }
+                    if (scan.status[i] == atLast[i]) {
+                        raisedMillis[i] = scan.runMillis[i];
+                        raisedValue[i] = scan.runValue[i];
+                        if (scan.runStart[i] == rangeStart && rangeStart > 0) {
+                            continue;
+                        }
+                    }
+                    // Otherwise the status changed at the first tick of the block after this one, found already.
+                    pending[i] = false;
+                    stillPending--;
+                }
+            }
+            if (stillPending == 0 || rangeStart == 0) {
+                break;
+            }
+        }
+        for (long tick = warmStart(fromTick); tick < fromTick; tick++) {
+            compute.accept(tick);
+            update(tick, null);
+        }
+        for (int local = 0; local < serverCount; local++) {
+            serverStatus[local] = serverAtLast[local];
+            for (int j = 0; j < k; j++) {
+                int i = local * k + j;
+                reported[i] = atLast[i];
+                openAlerts[i] = atLast[i] == Status.WARNING || atLast[i] == Status.CRITICAL
+                        ? raised(from + local, thresholded[j], thresholds[j], raisedValue[i], atLast[i],
+                        raisedMillis[i]) : null;
+            }
+        }
+    }
+
+    /**
+     * The authoritative statuses of one block's ticks, as its status machine gives them: the machine starts HEALTHY
+     * at the block's warm-up and is fed up to the end of the range. For each slot: the status at the range's end and
+     * where its run up to there starts within the range (tick, value, time).
+     */
+    private final class BlockScan {
+        final Status[] status;
+        final long[] runStart;
+        final double[] runValue;
+        final long[] runMillis;
+
+        BlockScan(int slots) {
+            status = new Status[slots];
+            runStart = new long[slots];
+            runValue = new double[slots];
+            runMillis = new long[slots];
+        }
+
+        void run(long warmFrom, long rangeStart, long rangeEnd, long last, LongConsumer compute,
+                 Status[] serverAtLast) {
+            int k = thresholds.length;
+            Arrays.fill(status, Status.HEALTHY);
+            for (long tick = warmFrom; tick <= rangeEnd; tick++) {
+                compute.accept(tick);
+                long tickMillis = frame.timestampMillis();
+                for (int local = 0; local < serverCount; local++) {
+                    Status worst = Status.HEALTHY;
+                    for (int j = 0; j < k; j++) {
+                        int i = local * k + j;
+                        double value = thresholdedColumns[j][local];
+                        Status before = status[i];
+                        Status after = thresholds[j].next(before, value);
+                        status[i] = after;
+                        worst = Status.worst(worst, after);
+                        if (tick == rangeStart || tick > rangeStart && after != before) {
+                            runStart[i] = tick;
+                            runValue[i] = value;
+                            runMillis[i] = tickMillis;
+                        }
+                    }
+                    if (tick == last) {
+                        boolean anyValue = false;
+                        for (int m = 0; m < allColumns.length && !anyValue; m++) {
+                            anyValue = !Double.isNaN(allColumns[m][local]);
+                        }
+                        serverAtLast[local] = anyValue ? worst : Status.OFFLINE;
+                    }
+                }
+            }
         }
     }
 

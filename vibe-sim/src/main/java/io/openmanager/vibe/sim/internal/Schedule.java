@@ -99,13 +99,33 @@ public final class Schedule {
                 }
             }
         }
+        Map<String, Scenario> byName = new HashMap<>();
+        for (Scenario scenario : this.scenarios) {
+            byName.put(scenario.name(), scenario);
+        }
+        for (Scenario scenario : this.scenarios) {
+            String problem = LookBack.problem(scenario, byName);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         this.responseMetric = metrics.indexOf("response_time");
         this.spanMillis = new long[n];
         this.quietMillis = new long[n];
         for (int i = 0; i < n; i++) {
             Scenario scenario = this.scenarios.get(i);
-            spanMillis[i] = scenario.span().toMillis();
-            quietMillis[i] = spanMillis[i] + scenario.cooldown().toMillis();
+            try {
+                spanMillis[i] = scenario.span().toMillis();
+                quietMillis[i] = Math.addExact(spanMillis[i], scenario.cooldown().toMillis());
+                // Times up to 2^62 ms (146 million years) leave room for the reader's arithmetic around them.
+                if (quietMillis[i] > 1L << 62) {
+                    throw new ArithmeticException();
+                }
+            } catch (ArithmeticException tooLong) {
+                throw new IllegalArgumentException("scenario '" + scenario.name() + "' is too long: duration "
+                        + scenario.duration() + ", recovery " + scenario.recovery() + " and cooldown "
+                        + scenario.cooldown() + " must add up to less than 2^62 ms");
+            }
         }
         this.downstream = invert(upstream, fleet.size());
         this.fixedServers = new int[n][][];
@@ -185,9 +205,39 @@ public final class Schedule {
         manualVersion.incrementAndGet();
     }
 
-    /** Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. */
+    /**
+     * Every firing whose incident overlaps {@code [fromMillis, toMillis)}, ordered by fire time then scenario. Long
+     * windows are read in chunks of at most {@link LookBack#MAX_WINDOWS} windows of the shortest trigger period, so
+     * that the buffers of proposed times stay bounded whatever the window's length.
+     */
     public List<Activation> activations(long fromMillis, long toMillis) {
-        return List.copyOf(new Reader().read(fromMillis, toMillis));
+        long chunk = chunkMillis();
+        if (toMillis - fromMillis <= chunk) {
+            return List.copyOf(new Reader().read(fromMillis, toMillis));
+        }
+        List<Activation> result = new ArrayList<>();
+        Reader reader = new Reader();
+        for (long from = fromMillis; from < toMillis; ) {
+            long to = toMillis - from <= chunk ? toMillis : from + chunk;
+            for (Activation a : reader.read(from, to)) {
+                // An incident that began before this chunk was listed with the chunk it began in (or the first).
+                if (from == fromMillis || a.fireMillis() >= from) {
+                    result.add(a);
+                }
+            }
+            from = to;
+        }
+        return List.copyOf(result);
+    }
+
+    private long chunkMillis() {
+        long shortest = DAY;
+        for (Scenario scenario : scenarios) {
+            if (scenario.trigger() instanceof Trigger.Every) {
+                shortest = Math.min(shortest, Math.max(1, ((Trigger.Every) scenario.trigger()).period().toMillis()));
+            }
+        }
+        return shortest * LookBack.MAX_WINDOWS;
     }
 
     /**

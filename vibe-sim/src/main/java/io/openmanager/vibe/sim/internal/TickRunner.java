@@ -60,8 +60,17 @@ public final class TickRunner implements AutoCloseable {
         return generator.frame();
     }
 
-    /** Positions the runner at {@code fromTick}: feeds the warm-up ticks silently. */
+    /**
+     * Positions the runner at {@code fromTick}: feeds the warm-up ticks silently. With events, a window that starts
+     * after tick 0 also takes over the statuses and open alerts of the run from tick 0 at the tick before it
+     * ({@link HealthTracker#resume}), so that consecutive windows publish the events of one run over both.
+     */
     public void seek(long fromTick) {
+        if (detailEvents && fromTick > 0) {
+            health.resume(fromTick, parallel::compute);
+            nextTick = fromTick;
+            return;
+        }
         for (long tick = health.warmStart(fromTick); tick < fromTick; tick++) {
             parallel.compute(tick);
             if (detailEvents) {

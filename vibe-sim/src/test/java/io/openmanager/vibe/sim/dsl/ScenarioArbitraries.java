@@ -2,6 +2,7 @@ package io.openmanager.vibe.sim.dsl;
 
 import io.openmanager.vibe.core.Environment;
 import io.openmanager.vibe.core.Role;
+import io.openmanager.vibe.sim.internal.LookBack;
 import io.openmanager.vibe.sim.scenario.Action;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.sim.scenario.Selector;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,9 +34,23 @@ final class ScenarioArbitraries {
     private ScenarioArbitraries() {
     }
 
-    /** One to four scenarios. */
+    /** One to four scenarios, which the engine can read back within its bound ({@link LookBack}). */
     static Arbitrary<List<Scenario>> scenarioLists() {
-        return seed().list().ofMinSize(1).ofMaxSize(4).map(ScenarioArbitraries::build);
+        return seed().list().ofMinSize(1).ofMaxSize(4).map(ScenarioArbitraries::build)
+                .filter(ScenarioArbitraries::withinLookBack);
+    }
+
+    private static boolean withinLookBack(List<Scenario> scenarios) {
+        Map<String, Scenario> byName = new HashMap<>();
+        for (Scenario scenario : scenarios) {
+            byName.put(scenario.name(), scenario);
+        }
+        for (Scenario scenario : scenarios) {
+            if (LookBack.problem(scenario, byName) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record ScenarioSeed(String name, String title, Function<List<String>, Trigger> trigger,
