@@ -177,6 +177,15 @@ public final class NabCorpus {
         return count;
     }
 
+    /** The number of rows with a missing value over all series ({@link NabSeries#gapCount()}). */
+    public int gapCount() {
+        int count = 0;
+        for (NabSeries s : series) {
+            count += s.gapCount();
+        }
+        return count;
+    }
+
     /** The number of scored windows over all series (windows not wholly inside probation). */
     public int scoredWindowCount() {
         int count = 0;
