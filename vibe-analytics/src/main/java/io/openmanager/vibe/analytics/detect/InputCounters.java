@@ -4,18 +4,35 @@ package io.openmanager.vibe.analytics.detect;
  * Counts of the input a detector has seen.
  *
  * @param accepted            values scored and learned from
- * @param skippedNonFinite    values skipped because they were NaN, infinite or beyond
- *                            &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE}
+ * @param skippedNonFinite    values skipped because they were infinite or beyond
+ *                            &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE} (and, for a detector of vectors, a
+ *                            vector holding such a value or a NaN)
  * @param skippedOutOfOrder   values skipped because their timestamp was not after the last accepted one
  * @param lastTimestampMillis the timestamp of the last accepted value, {@link Long#MIN_VALUE} before the first
+ * @param missing             missing values (NaN: a gap in the series), scored 0 and not learned from
  */
-public record InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis) {
+public record InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis,
+                            long missing) {
 
     /** The counters of a detector that has seen nothing. */
-    public static final InputCounters NONE = new InputCounters(0, 0, 0, Long.MIN_VALUE);
+    public static final InputCounters NONE = new InputCounters(0, 0, 0, Long.MIN_VALUE, 0);
 
-    /** Values skipped for any reason. */
+    /** Counters without missing values. */
+    public InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis) {
+        this(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis, 0);
+    }
+
+    /** Checks that no count is negative. */
+    public InputCounters {
+        if (accepted < 0 || skippedNonFinite < 0 || skippedOutOfOrder < 0 || missing < 0) {
+            throw new IllegalArgumentException("input counts must be >= 0: accepted " + accepted
+                    + ", skippedNonFinite " + skippedNonFinite + ", skippedOutOfOrder " + skippedOutOfOrder
+                    + ", missing " + missing);
+        }
+    }
+
+    /** Values not learned from, for any reason: missing, non-finite or out of order. */
     public long skipped() {
-        return skippedNonFinite + skippedOutOfOrder;
+        return missing + skippedNonFinite + skippedOutOfOrder;
     }
 }

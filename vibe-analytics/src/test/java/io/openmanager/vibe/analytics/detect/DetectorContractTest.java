@@ -75,14 +75,18 @@ class DetectorContractTest {
         double[] x = series(2);
         int nonFinite = 0;
         int outOfOrder = 0;
+        int missing = 0;
         for (int i = 0; i < x.length; i++) {
             long t = i * 1000L;
             assertThat(d.update(t, x[i])).isEqualTo(clean.update(t, x[i]));
             if (i % 7 == 3) {
+                // A gap is data (both detectors see it); invalid input is not (only one does).
                 assertThat(d.update(t + 1, Double.NaN)).isZero();
+                assertThat(clean.update(t + 1, Double.NaN)).isZero();
+                missing++;
                 assertThat(d.update(t + 2, i % 2 == 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY))
                         .isZero();
-                nonFinite += 2;
+                nonFinite++;
             }
             if (i % 11 == 5) {
                 assertThat(d.update(t, x[i] + 1000)).isZero();
@@ -92,10 +96,29 @@ class DetectorContractTest {
         }
         InputCounters c = d.inputCounters();
         assertThat(c.accepted()).isEqualTo(x.length);
+        assertThat(c.missing()).isEqualTo(missing);
         assertThat(c.skippedNonFinite()).isEqualTo(nonFinite);
         assertThat(c.skippedOutOfOrder()).isEqualTo(outOfOrder);
-        assertThat(c.skipped()).isEqualTo(nonFinite + outOfOrder);
+        assertThat(c.skipped()).isEqualTo(missing + nonFinite + outOfOrder);
         assertThat(c.lastTimestampMillis()).isEqualTo((x.length - 1) * 1000L);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void aMissingValueScoresZeroAndTheRowIsCountedNeverSkippedSilently(String name) {
+        AnomalyDetector d = AnomalyDetectors.create(name);
+        double[] x = series(7);
+        long gaps = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean gap = i % 97 == 50;
+            double score = d.update(i * Synthetic.STEP_MILLIS, gap ? Double.NaN : x[i]);
+            if (gap) {
+                assertThat(score).as("row %d", i).isZero();
+                gaps++;
+            }
+        }
+        assertThat(d.inputCounters().missing()).isEqualTo(gaps);
+        assertThat(d.inputCounters().accepted() + gaps).isEqualTo(x.length);
     }
 
     @ParameterizedTest
