@@ -110,6 +110,12 @@ public final class NabSeries {
         return new NabSeries(name, epochMillis.clone(), values.clone(), sortedWindows(name, windows));
     }
 
+    /** The same rows and windows under another name (for {@link NabCorpus#merge}). */
+    NabSeries renamed(String newName) {
+        checkName(newName);
+        return new NabSeries(newName, epochMillis, values, windows);
+    }
+
     private static void checkName(String name) {
         Objects.requireNonNull(name, "name must not be null");
         if (name.isBlank()) {
