@@ -73,9 +73,60 @@ class AnalyticsPipelineTest {
         assertThat(found.severity()).isEqualTo(pipeline.severityOf(found.score()));
         // The seasonal model predicts this tick closely, hence a narrow range (the README quotes this sentence).
         assertThat(found.explanation())
-                .isEqualTo("cpu_usage 99 is 124.9 sigmas above the expected 44.99 (range 43.69..46.29)");
+                .isEqualTo("cpu_usage 99 % is 54.01 points above the expected 44.99 % (124.9 sigmas; range 43.69..46.29)");
         assertThat(pipeline.values()).isEqualTo((long) (spike + 1) * FLEET.size() * METRICS.size());
         assertThat(pipeline.anomalies()).isEqualTo(anomalies.size());
+    }
+
+    /** Feeds a cpu series of steady noise that steps down to 5 at {@code stepTick} and back up at {@code backTick}. */
+    private static void feedStepDownAndBack(AnalyticsPipeline pipeline, int ticks, int stepTick, int backTick) {
+        MutableFleetFrame frame = new MutableFleetFrame(FLEET, METRICS);
+        FrameEvent event = new FrameEvent(frame.view());
+        for (int t = 0; t < ticks; t++) {
+            frame.setTime(t, t * STEP);
+            for (int s = 0; s < FLEET.size(); s++) {
+                for (int m = 0; m < METRICS.size(); m++) {
+                    frame.set(s, m, 40 + 10 * s + 2 * m + 0.5 * Math.sin(t * 1.7 + 3 * m + s));
+                }
+            }
+            if (t >= stepTick && t < backTick) {
+                frame.set(1, MetricSet.CPU, 5);
+                frame.set(1, MetricSet.NETWORK_IN, 5);
+            }
+            pipeline.onEvent(event);
+        }
+    }
+
+    @Test
+    void usageMetricsAlarmOnlyGoingUpWhileTrafficAlarmsBothWays() {
+        List<AnomalyEvent> anomalies = new ArrayList<>();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                anomalies.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().build();
+
+        feedStepDownAndBack(pipeline, 1500, 1000, 1200);
+
+        assertThat(pipeline.directionOf("cpu_usage")).isEqualTo(AlarmDirection.UP);
+        assertThat(pipeline.directionOf("response_time")).isEqualTo(AlarmDirection.UP);
+        assertThat(pipeline.directionOf("network_in")).isEqualTo(AlarmDirection.BOTH);
+        assertThat(anomalies).as("db-1 cpu fell to 5: harmless, held back")
+                .noneMatch(a -> a.metric().equals("cpu_usage") && a.value() < a.expected());
+        assertThat(anomalies).as("db-1 network_in fell to 5: an outage, published")
+                .anyMatch(a -> a.metric().equals("network_in") && a.serverId().equals("db-1") && a.value() == 5);
+        assertThat(pipeline.oppositeDirection()).isPositive();
+
+        List<AnomalyEvent> down = new ArrayList<>();
+        AnalyticsPipeline throughput = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                down.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().direction("network_in", AlarmDirection.DOWN)
+                .direction("cpu_usage", AlarmDirection.BOTH).build();
+        feedStepDownAndBack(throughput, 1500, 1000, 1200);
+        assertThat(down).anyMatch(a -> a.metric().equals("cpu_usage") && a.value() == 5);
+        assertThat(down).noneMatch(a -> a.metric().equals("network_in") && a.value() > a.expected());
     }
 
     @Test
@@ -106,7 +157,7 @@ class AnalyticsPipelineTest {
         assertThat(a.lower()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(a.upper()).isEqualTo(90.0);
         assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(a.explanation()).isEqualTo("cpu_usage 99 is at or above the threshold 90");
+        assertThat(a.explanation()).isEqualTo("cpu_usage 99 % is at or above the threshold 90 %");
     }
 
     @Test
