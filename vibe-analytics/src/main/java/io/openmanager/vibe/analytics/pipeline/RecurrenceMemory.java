@@ -3,9 +3,10 @@ package io.openmanager.vibe.analytics.pipeline;
 /**
  * Learns, per series and online, alarms that recur on a beat: a nightly clean-up, a daily restart, a batch job every
  * six hours. Alarms less than {@link #EVENT_GAP_MILLIS} apart are one event. An event is recurring when it starts
- * where the beat of the two events before it says the next one would: its start lies within a 24th of the interval
- * between their starts (an hour for a daily beat) of one such interval after the later one, and that interval is at
- * least {@link #MIN_PERIOD_MILLIS}. So the first two occurrences alarm and every later one on the beat does not (a
+ * where the beat of the two events before it says the next one would: its start lies within a 96th of the interval
+ * between their starts (15 minutes for a daily beat) of one such interval after the later one, and that interval is
+ * at least {@link #MIN_PERIOD_MILLIS}. Planned work runs on a clock; incidents that happen to fall on similar hours
+ * of consecutive days rarely keep to a quarter of an hour. So the first two occurrences alarm and every later one on the beat does not (a
  * late or early one does not move the beat); an event off the beat alarms and starts a new one. Every alarm of a recurring event is recurring. Three longs and a
  * flag per series, no allocation.
  */
@@ -31,7 +32,7 @@ final class RecurrenceMemory {
         if (previousStart != Long.MIN_VALUE) {
             long period = lastStart - previousStart;
             long expected = lastStart + period;
-            recurring = period >= MIN_PERIOD_MILLIS && Math.abs(millis - expected) <= period / 24;
+            recurring = period >= MIN_PERIOD_MILLIS && Math.abs(millis - expected) <= period / 96;
             if (recurring) {
                 start = expected; // keep the beat: a late or early occurrence does not shift it
             }
