@@ -43,8 +43,11 @@ import java.util.Objects;
  *
  * <h2>One alarm per event</h2>
  * A score that does not exceed 1.1 times the highest score of the last {@code suppressionMinutes} of the series'
- * time (half a day by default, whatever the sampling interval) is multiplied by {@code suppressionFactor}. A new,
- * clearly stronger event still scores fully. The window keeps at most six falling steps of raw scores above 0.1
+ * time (half a day by default), or of the last {@value #SUPPRESSION_VALUES} sampling intervals if that is shorter,
+ * is multiplied by {@code suppressionFactor}. A new, clearly stronger event still scores fully. The window is a
+ * duration, so that it means the same at any sampling rate, but a series sampled every few seconds gets through an
+ * event's aftershocks in minutes, not hours, and a second incident an hour later alarms again; the sampling interval
+ * is the shortest one seen so far. The window keeps at most six falling steps of raw scores above 0.1
  * ({@code RecentMax}, on a clock of whole seconds).
  *
  * <h2>Missing values</h2>
@@ -80,6 +83,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public static final int MAX_SUPPRESSION_MINUTES = Integer.MAX_VALUE / 60;
     /** The most surprise, in decades, that the magnitude view alone can give. */
     public static final double MAGNITUDE_CAP = 4.0;
+    /** The suppression window covers at most this many sampling intervals. */
+    public static final int SUPPRESSION_VALUES = 720;
 
     // The views combined by Bonferroni. TailCalibrator returns 0 for tail probabilities above 1/4 without computing
     // them: exact while COMPONENTS * 1/4 >= 1, since min(1, COMPONENTS * p) is then 1 for every such p.
@@ -123,8 +128,13 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private final TailCalibrator variance = new TailCalibrator();
     private final TailCalibrator flat = new TailCalibrator();
     private final TailCalibrator seasonalTail = new TailCalibrator();
-    private final RecentMax recent;
+    private final RecentMax recent = new RecentMax();
     private long n;
+    // The shortest interval between accepted values so far (0 before the second value), the last value's timestamp,
+    // and the suppression window in seconds that follows from them.
+    private long stepMillis;
+    private long lastMillis;
+    private int suppressionSeconds;
     private double previous;
     private double shortMean;
     // The level reference: it learns each value at the start of the next update, so that between updates it is the
@@ -160,7 +170,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private DefaultDetector(Settings settings) {
         this.settings = settings;
         this.seasonal = new SeasonalModel(SeasonalDetector.DEFAULTS);
-        this.recent = new RecentMax(settings.suppressionMinutes() * 60);
+        this.suppressionSeconds = settings.suppressionMinutes() * 60;
     }
 
     private static Settings settings(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
@@ -266,8 +276,16 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             magnitudeCount = 1;
             seasonal.observe(value);
         }
+        if (n > 0) {
+            long step = timestampMillis - lastMillis;
+            if (step > 0 && (step < stepMillis || stepMillis == 0)) {
+                stepMillis = step;
+                suppressionSeconds = suppressionSeconds(p.suppressionMinutes(), step);
+            }
+        }
+        lastMillis = timestampMillis;
         int tick = (int) Math.floorDiv(timestampMillis, MILLIS_PER_TICK);
-        double out = raw > REPEAT_RATIO * recent.max(tick) ? raw : raw * p.suppressionFactor();
+        double out = raw > REPEAT_RATIO * recent.max(tick, suppressionSeconds) ? raw : raw * p.suppressionFactor();
         recent.add(tick, raw);
         previous = value;
         n++;
@@ -282,6 +300,20 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private static double magnitudeSurprise(double z) {
         double s = -Scores.log10UpperTail(Math.abs(z)) - LOG10_2;
         return s > 0.0 ? MAGNITUDE_CAP * -Math.expm1(-s / MAGNITUDE_CAP) : 0.0;
+    }
+
+    /**
+     * The suppression window in seconds: {@code suppressionMinutes}, or {@link #SUPPRESSION_VALUES} sampling
+     * intervals of {@code stepMillis} if that is shorter (at least one second); {@code suppressionMinutes} while the
+     * interval is unknown (0).
+     */
+    static int suppressionSeconds(int suppressionMinutes, long stepMillis) {
+        long byTime = suppressionMinutes * 60L;
+        if (stepMillis <= 0 || stepMillis > byTime * MILLIS_PER_TICK / SUPPRESSION_VALUES) {
+            return (int) byTime;
+        }
+        long byValues = Math.max(1, (SUPPRESSION_VALUES * stepMillis + MILLIS_PER_TICK - 1) / MILLIS_PER_TICK);
+        return (int) Math.min(byTime, byValues);
     }
 
     /** The magnitude baseline learns a changed value's residual, clipped at 5 scales once it has warmed up. */
@@ -368,8 +400,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                 seasonal.snapshot(InputCounters.NONE),
                 List.of(Calibration.of(level), Calibration.of(variance), Calibration.of(flat),
                         Calibration.of(seasonalTail)),
-                recent.entries(), recent.lastTick(), n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
-                magnitudeMean, magnitudeVariance, magnitudeCount, inputCounters());
+                recent.entries(), recent.lastTick(), stepMillis, n, previous, shortMean, diffShort, diffLong, flatRun,
+                longestRun, magnitudeMean, magnitudeVariance, magnitudeCount, inputCounters());
     }
 
     /**
@@ -476,6 +508,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
      *                           value's timestamp (modulo 2^32) in the high 32 bits and the score's float bits in
      *                           the low 32
      * @param suppressionTick    the second of the last value's timestamp, modulo 2^32 (0 before any value)
+     * @param stepMillis         the shortest interval between accepted values so far (0 before the second value)
      * @param n                  values learned
      * @param previous           the previous value
      * @param shortMean          short exponential mean
@@ -491,7 +524,8 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public record Snapshot(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
                            double suppressionFactor, double center,
                            double meanAbsDeviation, SeasonalDetector.Snapshot seasonal, List<Calibration> calibrations,
-                           long[] suppressionWindow, int suppressionTick, long n, double previous,
+                           long[] suppressionWindow, int suppressionTick, long stepMillis, long n,
+                           double previous,
                            double shortMean, double diffShort, double diffLong, int flatRun, int longestRun,
                            double magnitudeMean, double magnitudeVariance, long magnitudeCount,
                            InputCounters counters)
@@ -513,6 +547,10 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             if (n < 0 || flatRun < 0 || longestRun < 0 || flatRun > n || longestRun > n) {
                 throw new IllegalArgumentException("n must be >= 0, and flatRun and longestRun in [0, n]: " + n
                         + ", " + flatRun + ", " + longestRun);
+            }
+            if (n < 2 ? stepMillis != 0 : stepMillis < 1) {
+                throw new IllegalArgumentException("stepMillis must be 0 before the second value and >= 1 after it (n "
+                        + n + "): " + stepMillis);
             }
             if (counters.accepted() != n) {
                 throw new IllegalArgumentException("n must equal the accepted values of the counters "
@@ -565,6 +603,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             calibrations.get(3).restoreInto(d.seasonalTail);
             d.recent.restore(suppressionWindow, suppressionTick);
             d.n = n;
+            d.stepMillis = stepMillis;
+            d.lastMillis = n == 0 ? 0 : counters.lastTimestampMillis();
+            d.suppressionSeconds = suppressionSeconds(suppressionMinutes, stepMillis);
             d.previous = previous;
             d.shortMean = shortMean;
             d.diffShort = diffShort;
@@ -590,7 +631,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                     && Double.compare(meanAbsDeviation, s.meanAbsDeviation) == 0
                     && seasonal.equals(s.seasonal) && calibrations.equals(s.calibrations)
                     && Arrays.equals(suppressionWindow, s.suppressionWindow)
-                    && suppressionTick == s.suppressionTick && n == s.n
+                    && suppressionTick == s.suppressionTick && stepMillis == s.stepMillis && n == s.n
                     && Double.compare(previous, s.previous) == 0 && Double.compare(shortMean, s.shortMean) == 0
                     && Double.compare(diffShort, s.diffShort) == 0 && Double.compare(diffLong, s.diffLong) == 0
                     && flatRun == s.flatRun && longestRun == s.longestRun

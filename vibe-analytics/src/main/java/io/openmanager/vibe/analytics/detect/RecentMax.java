@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The maximum of the values added at most {@code span} ticks of a clock ago (values >= 0; 0 before any), in
- * under 100 bytes whatever the span: a monotonic deque (each value of the window that is greater than every later
+ * under 100 bytes whatever the span (given with each query, never growing): a monotonic deque (each value of the window that is greater than every later
  * one, oldest first) capped at {@value #CAPACITY} entries. The default detector's clock ticks once a second of the
  * series' time, so its window covers a duration, whatever the sampling interval. Values up to {@link #FLOOR} are not
  * kept: the maximum is exact above it, and 0 when no kept value is in the window. When a new value would make one
@@ -26,20 +26,15 @@ final class RecentMax {
     static final double FLOOR = 0.1;
     private static final long VALUE_MASK = 0xFFFF_FFFFL;
 
-    private final int span;
     private final long[] entries = new long[CAPACITY];
     private int size;
     private int lastTick;
 
-    RecentMax(int span) {
-        if (span < 1) {
-            throw new IllegalArgumentException("span must be >= 1: " + span);
-        }
-        this.span = span;
-    }
-
-    /** The maximum of the values added at most {@code span} ticks before {@code tick}, if above {@link #FLOOR}, else 0. */
-    double max(int tick) {
+    /**
+     * The maximum of the values added at most {@code span} ticks before {@code tick} (span in [1, 2^31)), if above
+     * {@link #FLOOR}, else 0. Entries older than the span are dropped, so the span must not grow afterwards.
+     */
+    double max(int tick, int span) {
         while (size > 0 && tick - tick(entries[0]) > span) {
             System.arraycopy(entries, 1, entries, 0, --size);
         }

@@ -54,6 +54,7 @@ class DefaultSnapshotValidationTest {
         refused(t -> ((ObjectNode) t.get("seasonal")).put("n", 1_260), "(n 1200, missing 40): 1260");
         refused(t -> t.put("magnitudeCount", 0), "magnitudeCount must be in [1, n] (0 when n is 0): 0");
         refused(t -> t.put("magnitudeCount", 1_201), "magnitudeCount must be in [1, n] (0 when n is 0): 1201");
+        refused(t -> t.put("stepMillis", 0), "stepMillis must be 0 before the second value and >= 1 after it (n 1200): 0");
     }
 
     @Test
@@ -106,6 +107,15 @@ class DefaultSnapshotValidationTest {
     @Test
     void seasonalParametersOtherThanTheDefaultDetectorsAreRefused() {
         refused(t -> ((ObjectNode) t.get("seasonal")).put("learn", 200), "seasonal parameters must be");
+    }
+
+    @Test
+    void theSuppressionWindowIsHalfADayOrSevenHundredAndTwentyIntervalsIfShorter() {
+        assertThat(DefaultDetector.suppressionSeconds(720, 0)).as("interval unknown").isEqualTo(43_200);
+        assertThat(DefaultDetector.suppressionSeconds(720, 300_000)).as("5-minute values: 12 h").isEqualTo(43_200);
+        assertThat(DefaultDetector.suppressionSeconds(720, 5_000)).as("5-second values: 1 h").isEqualTo(3_600);
+        assertThat(DefaultDetector.suppressionSeconds(720, 1)).as("1 ms values: a second").isEqualTo(1);
+        assertThat(DefaultDetector.suppressionSeconds(720, Long.MAX_VALUE)).isEqualTo(43_200);
     }
 
     @Test
