@@ -68,8 +68,10 @@ class GroundTruthEvaluationTest {
     }
 
     // Measured on the reported seed with `GroundTruthEvaluation` (see docs/detectors.md).
-    private static final int INCIDENTS = 0;
-    private static final int WINDOWS = 0;
-    private static final double RECALL = 0;
-    private static final double PRECISION = 0;
+    // 13 incidents, 31 series windows, 12 anomalies: recall 0.355 (11 windows: every built-in incident's series; none of
+    // the gradual ones), precision 0.917 (one false positive).
+    private static final int INCIDENTS = 13;
+    private static final int WINDOWS = 31;
+    private static final double RECALL = 11.0 / 31;
+    private static final double PRECISION = 11.0 / 12;
 }
