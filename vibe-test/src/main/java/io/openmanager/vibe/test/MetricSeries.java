@@ -1,4 +1,4 @@
-package io.openmanager.vibe.sim.testing;
+package io.openmanager.vibe.test;
 
 import io.openmanager.vibe.sim.Incident;
 

@@ -1,4 +1,4 @@
-package io.openmanager.vibe.sim.testing;
+package io.openmanager.vibe.test;
 
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.sim.scenario.Scenario;
@@ -12,11 +12,9 @@ import java.util.Set;
  * Lets jqwik generate {@code @ForAll MetricSeries}, {@code @ForAll FleetFrame} and {@code @ForAll Scenario}
  * parameters with no further setup, from {@link VibeArbitraries}.
  *
- * <p>It is registered in {@code META-INF/services/net.jqwik.api.providers.ArbitraryProvider}, which jqwik reads when
- * the tests run on the class path (Maven's and Gradle's default for a project without a {@code module-info.java}).
- * The module does not declare it with {@code provides}: that would make the module unresolvable wherever jqwik is
- * absent. Tests that run as part of a named module get the same values from {@link VibeArbitraries} through
- * {@code @ForAll("...")} and a {@code @Provide} method.
+ * <p>It is registered both in {@code META-INF/services/net.jqwik.api.providers.ArbitraryProvider}, which jqwik reads
+ * when the test kit is on the class path (Maven's and Gradle's default for tests, even those of a modular project),
+ * and with {@code provides} in the module {@code io.openmanager.vibe.test}, for a test run on the module path.
  */
 public final class VibeArbitraryProvider implements ArbitraryProvider {
     /** Creates the provider; the service loader does this. */

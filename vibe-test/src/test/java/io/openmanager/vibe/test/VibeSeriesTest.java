@@ -1,4 +1,4 @@
-package io.openmanager.vibe.sim.testing;
+package io.openmanager.vibe.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
