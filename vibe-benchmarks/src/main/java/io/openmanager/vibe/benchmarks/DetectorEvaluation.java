@@ -149,7 +149,8 @@ public final class DetectorEvaluation {
     }
 
     private static void printProtocol(Corpora corpora) {
-        System.out.println("Default detector, parameters chosen over " + GRID.size() + " candidates (standard profile):");
+        System.out.println("Default detector, parameters chosen over " + GRID.size()
+                + " candidates (standard profile):");
         System.out.println("| chosen on | parameters | NAB | CMD | both |");
         System.out.println("|---|---|---:|---:|---:|");
         for (Tuned t : protocol(corpora)) {

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The maximum of the values added at most {@code span} ticks of a clock ago (values >= 0; 0 before any), in
- * under 100 bytes whatever the span (given with each query, never growing): a monotonic deque (each value of the window that is greater than every later
- * one, oldest first) capped at {@value #CAPACITY} entries. The default detector's clock ticks once a second of the
- * series' time, so its window covers a duration, whatever the sampling interval. Values up to {@link #FLOOR} are not
- * kept: the maximum is exact above it, and 0 when no kept value is in the window. When a new value would make one
+ * under 100 bytes whatever the span (given with each query, never growing): a monotonic deque (each value of the
+ * window that is greater than every later one, oldest first) capped at {@value #CAPACITY} entries. The default
+ * detector's clock ticks once a second of the series' time, so its window covers a duration, whatever the sampling
+ * interval. Values up to {@link #FLOOR} are not kept: the maximum is exact above it, and 0 when no kept value is in the window. When a new value would make one
  * entry too many, the second newest kept entry is dropped: the maximum stays exact until that entry would have
  * become the maximum, and is then the next kept value, which is smaller (the default detector's suppression damps a
  * little less in that case).

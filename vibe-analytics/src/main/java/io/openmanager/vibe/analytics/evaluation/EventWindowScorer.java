@@ -120,15 +120,19 @@ public final class EventWindowScorer {
             }
         }
 
-        int windowCount = byStart.size();
+        return summary(byStart.size(), detected, times.size(), falsePositives, delaySum, score);
+    }
+
+    /** The score of counts and sums: precision, recall, F1, mean delay and the normalised NAB-style score. */
+    private EventWindowScore summary(int windows, int detected, int detections, int falsePositives,
+                                     Duration delaySum, double raw) {
         double precision = detected + falsePositives == 0 ? 1.0 : (double) detected / (detected + falsePositives);
-        double recall = windowCount == 0 ? 1.0 : (double) detected / windowCount;
+        double recall = windows == 0 ? 1.0 : (double) detected / windows;
         double f1 = precision + recall == 0.0 ? 0.0 : 2 * precision * recall / (precision + recall);
         Optional<Duration> meanDelay = detected == 0 ? Optional.empty() : Optional.of(delaySum.dividedBy(detected));
-        double normalised = NabMath.normalised(score, -windowCount * profile.fnWeight(),
-                windowCount * profile.tpWeight());
-        return new EventWindowScore(windowCount, detected, times.size(), falsePositives, precision, recall, f1,
-                meanDelay, score, normalised);
+        double normalised = NabMath.normalised(raw, -windows * profile.fnWeight(), windows * profile.tpWeight());
+        return new EventWindowScore(windows, detected, detections, falsePositives, precision, recall, f1, meanDelay,
+                raw, normalised);
     }
 
     /**
@@ -168,12 +172,7 @@ public final class EventWindowScorer {
             }
             raw += s.nabScore();
         }
-        double precision = detected + falsePositives == 0 ? 1.0 : (double) detected / (detected + falsePositives);
-        double recall = windows == 0 ? 1.0 : (double) detected / windows;
-        double f1 = precision + recall == 0.0 ? 0.0 : 2 * precision * recall / (precision + recall);
-        return new EventWindowScore(windows, detected, detections, falsePositives, precision, recall, f1,
-                detected == 0 ? Optional.empty() : Optional.of(delaySum.dividedBy(detected)), raw,
-                NabMath.normalised(raw, -windows * profile.fnWeight(), windows * profile.tpWeight()));
+        return summary(windows, detected, detections, falsePositives, delaySum, raw);
     }
 
     private static int firstAtOrAfter(List<Instant> sorted, Instant instant) {

@@ -6,9 +6,9 @@ package io.openmanager.vibe.analytics.pipeline;
  * where the beat of the two events before it says the next one would: its start lies within a 96th of the interval
  * between their starts (15 minutes for a daily beat) of one such interval after the later one, and that interval is
  * at least {@link #MIN_PERIOD_MILLIS}. Planned work runs on a clock; incidents that happen to fall on similar hours
- * of consecutive days rarely keep to a quarter of an hour. So the first two occurrences alarm and every later one on the beat does not (a
- * late or early one does not move the beat); an event off the beat alarms and starts a new one. Every alarm of a recurring event is recurring. Three longs and a
- * flag per series, no allocation.
+ * of consecutive days rarely keep to a quarter of an hour. So the first two occurrences alarm and every later one on
+ * the beat does not (a late or early one does not move the beat); an event off the beat alarms and starts a new one.
+ * Every alarm of a recurring event is recurring. Three longs and a flag per series, no allocation.
  */
 final class RecurrenceMemory {
     /** Alarms closer than this belong to one event: 15 minutes. */

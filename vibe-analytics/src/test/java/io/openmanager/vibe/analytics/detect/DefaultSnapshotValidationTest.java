@@ -54,7 +54,8 @@ class DefaultSnapshotValidationTest {
         refused(t -> ((ObjectNode) t.get("seasonal")).put("n", 1_260), "(n 1200, missing 40): 1260");
         refused(t -> t.put("magnitudeCount", 0), "magnitudeCount must be in [1, n] (0 when n is 0): 0");
         refused(t -> t.put("magnitudeCount", 1_201), "magnitudeCount must be in [1, n] (0 when n is 0): 1201");
-        refused(t -> t.put("stepMillis", 0), "stepMillis must be 0 before the second value and >= 1 after it (n 1200): 0");
+        refused(t -> t.put("stepMillis", 0),
+                "stepMillis must be 0 before the second value and >= 1 after it (n 1200): 0");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Snapshots taken all through a detector's life (fresh, warming up, while the seasonal model learns, after flat runs,
- * spikes and steps, across gaps, on bursts over zeros, and on series of extreme magnitude) pass the snapshot checks, survive JSON, and the restored
- * detector continues with the same bits as the original.
+ * spikes and steps, across gaps, on bursts over zeros, and on series of extreme magnitude) pass the snapshot checks,
+ * survive JSON, and the restored detector continues with the same bits as the original.
  */
 class SnapshotLifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
