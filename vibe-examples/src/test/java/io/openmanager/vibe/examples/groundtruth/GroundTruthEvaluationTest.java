@@ -43,6 +43,7 @@ class GroundTruthEvaluationTest {
         assertThat(week.anomalies()).filteredOn(a -> a.metric().equals("disk_usage") && a.value() < a.expected())
                 .isEmpty();
         assertThat(week.heldBackOpposite()).as("the clean-ups and other harmless deviations held back").isPositive();
+        assertThat(week.criticalOutsideIncidents()).as("CRITICAL anomalies outside incidents").isZero();
     }
 
     @Test
