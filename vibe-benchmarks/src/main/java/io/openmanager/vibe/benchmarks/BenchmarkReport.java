@@ -58,7 +58,7 @@ public final class BenchmarkReport {
     private static final double ZERO_ALLOCATION_BYTES = 1.0;
 
     private static final List<Target> TARGETS = List.of(
-            Target.time("DetectorBenchmark.update", "detector=default", Bound.AT_MOST, 100, "ns/op", true),
+            Target.time("DetectorBenchmark.update", "detector=default", Bound.AT_MOST, 150, "ns/op", true),
             Target.time("DetectorBenchmark.update", "detector=threshold", Bound.AT_MOST, 15, "ns/op", true),
             Target.time("DetectorBenchmark.update", "detector=ewma", Bound.AT_MOST, 15, "ns/op", true),
             Target.time("DetectorBenchmark.update", "detector=cusum", Bound.AT_MOST, 15, "ns/op", true),

@@ -49,7 +49,7 @@ public class PipelineBenchmark {
     @Param({"false", "true"})
     public boolean forecasting;
 
-    /** {@code published}: threshold 0.5 (the default); {@code none}: threshold 1.0, which no score here reaches. */
+    /** {@code published}: the default threshold; {@code none}: threshold 1.0, which no score here reaches. */
     @Param({"published", "none"})
     public String anomalies;
 

@@ -66,17 +66,18 @@ class DetectorLayoutTest {
 
         assertThat(by.keySet()).containsExactlyInAnyOrder("detector object", "level", "variance", "flat",
                 "seasonalTail", "seasonal", "recent", "total");
-        // Input counters (4 longs), n, six running doubles, two run lengths.
-        assertThat(by.get("detector object").data()).isEqualTo(32 + 8 + 48 + 8);
+        // Input counters (5 longs), n, the sampling step and last timestamp, six running doubles, the magnitude view's
+        // mean, variance and count, two run lengths and the suppression window in seconds.
+        assertThat(by.get("detector object").data()).isEqualTo(40 + 8 + 16 + 48 + 16 + 8 + 8 + 4);
         // Mean, variance, count, three bins, three float masses.
         for (String calibration : List.of("level", "variance", "flat", "seasonalTail")) {
             assertThat(by.get(calibration).data()).as(calibration).isEqualTo(8 + 8 + 4 + 3 + 12);
         }
-        // Span, size and count, and six entries.
-        assertThat(by.get("recent").data()).isEqualTo(12 + 48);
+        // Size and last tick, and six entries.
+        assertThat(by.get("recent").data()).isEqualTo(8 + 48);
         // Period, phase, n, four doubles, and a profile of one float.
         assertThat(by.get("seasonal").data()).isEqualTo(4 + 4 + 8 + 32 + 4);
-        assertThat(parts.get(parts.size() - 1).data()).isEqualTo(348);
+        assertThat(parts.get(parts.size() - 1).data()).isEqualTo(396);
         assertThat(DetectorLayout.table("default-noise detector", parts))
                 .contains("| level (TailCalibrator) | 1 |")
                 .contains("| **total** | 9 |");

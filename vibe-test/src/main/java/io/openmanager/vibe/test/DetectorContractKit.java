@@ -34,7 +34,10 @@ import java.util.Arrays;
  *   <li><b>score range</b>: every score is finite and in [0, 1], and 0 while {@link AnomalyDetector#isWarm()} was
  *       false before the value; the detector is warm by the end of {@link #series(long)};</li>
  *   <li><b>causality</b>: a score depends only on the values before it and on itself;</li>
- *   <li><b>bad input</b>: NaN, infinities, values beyond &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE},
+ *   <li><b>missing values</b>: a NaN is a gap in the series: it scores 0 and is counted as
+ *       {@link InputCounters#missing()} (a detector may let a gap move a cycle on, so a twin that sees the same gaps
+ *       scores the same);</li>
+ *   <li><b>bad input</b>: infinities, values beyond &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE},
  *       duplicate and out-of-order timestamps score 0, are counted in {@link AnomalyDetector#inputCounters()} and
  *       leave the state as if they had never come; extreme finite values and constant series never throw;</li>
  *   <li><b>snapshot and restore</b>: a snapshot is an immutable value, equal to itself after {@link #roundTrip}
@@ -146,18 +149,22 @@ public abstract class DetectorContractKit {
         double[] x = series(2);
         long nonFinite = 0;
         long outOfOrder = 0;
+        long missing = 0;
         double beyond = Math.nextUp(AbstractAnomalyDetector.MAX_MAGNITUDE);
         for (int i = 0; i < x.length; i++) {
             long t = at(i);
             assertSameBits(clean.update(t, x[i]), detector.update(t, x[i]),
                     "score of value " + i + " after bad input");
             if (i % 7 == 3) {
-                assertEquals(0.0, detector.update(t + 1, Double.NaN), "score of NaN");
+                // A gap is data, so both see it; invalid input is not, so only one does.
+                assertEquals(0.0, detector.update(t + 1, Double.NaN), "score of a missing value (NaN)");
+                assertEquals(0.0, clean.update(t + 1, Double.NaN), "score of a missing value (NaN)");
+                missing++;
                 assertEquals(0.0, detector.update(t + 2, i % 2 == 0 ? Double.POSITIVE_INFINITY
                         : Double.NEGATIVE_INFINITY), "score of an infinity");
                 assertEquals(0.0, detector.update(t + 3, i % 2 == 0 ? beyond : -beyond),
                         "score of a value beyond the maximum magnitude");
-                nonFinite += 3;
+                nonFinite += 2;
             }
             if (i % 11 == 5) {
                 assertEquals(0.0, detector.update(t, x[i] + 1000), "score of a duplicate timestamp");
@@ -167,9 +174,29 @@ public abstract class DetectorContractKit {
         }
         InputCounters counters = detector.inputCounters();
         assertEquals(x.length, counters.accepted(), "accepted");
+        assertEquals(missing, counters.missing(), "missing");
         assertEquals(nonFinite, counters.skippedNonFinite(), "skippedNonFinite");
         assertEquals(outOfOrder, counters.skippedOutOfOrder(), "skippedOutOfOrder");
+        assertEquals(missing + nonFinite + outOfOrder, counters.skipped(), "skipped");
         assertEquals(at(x.length - 1), counters.lastTimestampMillis(), "lastTimestampMillis");
+    }
+
+    @Test
+    public void aMissingValueScoresZeroAndIsCountedNeverSkippedSilently() {
+        AnomalyDetector detector = newDetector();
+        double[] x = series(7);
+        long gaps = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean gap = i % 97 == 50;
+            double score = detector.update(at(i), gap ? Double.NaN : x[i]);
+            assertInUnitInterval(score, i);
+            if (gap) {
+                assertEquals(0.0, score, "score of the missing value " + i);
+                gaps++;
+            }
+        }
+        assertEquals(gaps, detector.inputCounters().missing(), "missing");
+        assertEquals(x.length, detector.inputCounters().accepted() + gaps, "accepted + missing");
     }
 
     @Test

@@ -31,7 +31,7 @@ class DetectorContractKitTest {
     @Test
     void aDetectorThatKeepsTheContractPassesEveryCheck() {
         EngineExecutionResults results = run(Keeps.class);
-        assertThat(results.testEvents().succeeded().count()).isEqualTo(8);
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(9);
         assertThat(results.testEvents().failed().count()).isZero();
     }
 
@@ -42,8 +42,9 @@ class DetectorContractKitTest {
     }
 
     @Test
-    void learningFromNanFailsTheBadInputCheck() {
-        assertThat(failed(AcceptsNan.class)).contains("badInputIsSkippedScoredZeroAndCounted");
+    void learningFromNanFailsTheBadInputAndMissingValueChecks() {
+        assertThat(failed(AcceptsNan.class)).contains("badInputIsSkippedScoredZeroAndCounted",
+                "aMissingValueScoresZeroAndIsCountedNeverSkippedSilently");
     }
 
     @Test
@@ -142,6 +143,7 @@ class DetectorContractKitTest {
         private final Flaw flaw;
         /** count, mean, sum of squared deviations: one array so that a flawed snapshot can share it. */
         private double[] state = new double[3];
+        private long missing;
         private long skippedNonFinite;
         private long skippedOutOfOrder;
         private long last = Long.MIN_VALUE;
@@ -154,7 +156,11 @@ class DetectorContractKitTest {
         @Override
         public double update(long timestampMillis, double value) {
             if (!(Math.abs(value) <= AbstractAnomalyDetector.MAX_MAGNITUDE) && flaw != Flaw.ACCEPTS_NAN) {
-                skippedNonFinite++;
+                if (Double.isNaN(value)) {
+                    missing++;
+                } else {
+                    skippedNonFinite++;
+                }
                 return 0;
             }
             if (state[0] > 0 && timestampMillis <= last) {
@@ -197,25 +203,28 @@ class DetectorContractKitTest {
 
         @Override
         public InputCounters inputCounters() {
-            return new InputCounters((long) state[0], skippedNonFinite, skippedOutOfOrder, last);
+            return new InputCounters((long) state[0], skippedNonFinite, skippedOutOfOrder, last, missing);
         }
 
         @Override
         public DetectorSnapshot snapshot() {
-            return new Snapshot(flaw, flaw == Flaw.SHARED_SNAPSHOT ? state : state.clone(), skippedNonFinite,
+            return new Snapshot(flaw, flaw == Flaw.SHARED_SNAPSHOT ? state : state.clone(), missing, skippedNonFinite,
                     skippedOutOfOrder, last);
         }
 
         private static final class Snapshot implements DetectorSnapshot {
             final Flaw flaw;
             final double[] state;
+            final long missing;
             final long skippedNonFinite;
             final long skippedOutOfOrder;
             final long last;
 
-            Snapshot(Flaw flaw, double[] state, long skippedNonFinite, long skippedOutOfOrder, long last) {
+            Snapshot(Flaw flaw, double[] state, long missing, long skippedNonFinite, long skippedOutOfOrder,
+                     long last) {
                 this.flaw = flaw;
                 this.state = state;
+                this.missing = missing;
                 this.skippedNonFinite = skippedNonFinite;
                 this.skippedOutOfOrder = skippedOutOfOrder;
                 this.last = last;
@@ -225,6 +234,7 @@ class DetectorContractKitTest {
             public AnomalyDetector restore() {
                 MeanDetector detector = new MeanDetector(flaw);
                 detector.state = flaw == Flaw.SHARED_SNAPSHOT ? state : state.clone();
+                detector.missing = missing;
                 detector.skippedNonFinite = skippedNonFinite;
                 detector.skippedOutOfOrder = skippedOutOfOrder;
                 detector.last = last;
@@ -234,7 +244,7 @@ class DetectorContractKitTest {
             @Override
             public boolean equals(Object o) {
                 return o instanceof Snapshot && ((Snapshot) o).flaw == flaw && Arrays.equals(((Snapshot) o).state, state)
-                        && ((Snapshot) o).skippedNonFinite == skippedNonFinite
+                        && ((Snapshot) o).missing == missing && ((Snapshot) o).skippedNonFinite == skippedNonFinite
                         && ((Snapshot) o).skippedOutOfOrder == skippedOutOfOrder && ((Snapshot) o).last == last;
             }
 

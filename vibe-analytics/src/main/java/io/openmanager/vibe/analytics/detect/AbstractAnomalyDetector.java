@@ -4,9 +4,12 @@ package io.openmanager.vibe.analytics.detect;
  * The bad-input policy, implemented once. Subclasses implement {@link #score(long, double)}, which only ever sees
  * accepted input:
  * <ul>
- *   <li>a NaN or infinite value, or one beyond &plusmn;{@value #MAX_MAGNITUDE} (whose square, which variance
- *       estimates need, would overflow and poison the state forever), is skipped: it scores 0, is not learned from,
- *       and counts as {@link InputCounters#skippedNonFinite()};</li>
+ *   <li>a NaN is a missing value, a gap in the series (a CSV file's empty, {@code NaN}, {@code null} or {@code NA}
+ *       cell): it scores 0, is not learned from, counts as {@link InputCounters#missing()}, and is reported to
+ *       {@link #missing(long)}, so that a detector that follows a cycle can keep its phase;</li>
+ *   <li>an infinite value, or one beyond &plusmn;{@value #MAX_MAGNITUDE} (whose square, which variance estimates
+ *       need, would overflow and poison the state forever), is skipped: it scores 0, is not learned from, and counts
+ *       as {@link InputCounters#skippedNonFinite()};</li>
  *   <li>a value whose timestamp is not strictly after the last accepted timestamp (a duplicate or out-of-order
  *       sample) is skipped the same way and counts as {@link InputCounters#skippedOutOfOrder()};</li>
  *   <li>gaps in time are accepted as they come: detectors here work on the sequence of values;</li>
@@ -18,6 +21,7 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
     public static final double MAX_MAGNITUDE = 1e100;
 
     private long accepted;
+    private long missingCount;
     private long skippedNonFinite;
     private long skippedOutOfOrder;
     private long lastTimestampMillis = Long.MIN_VALUE;
@@ -41,7 +45,12 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
     /** Applies the input policy: counts the value as accepted or skipped, and says which. */
     final boolean accept(long timestampMillis, double value) {
         if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
-            skippedNonFinite++;
+            if (Double.isNaN(value)) {
+                missingCount++;
+                missing(timestampMillis);
+            } else {
+                skippedNonFinite++;
+            }
             return false;
         }
         if (accepted > 0 && timestampMillis <= lastTimestampMillis) {
@@ -54,6 +63,13 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
     }
 
     /**
+     * Told of a missing value (NaN) at {@code timestampMillis}, after it was counted; the default does nothing. A
+     * detector that follows a cycle of values advances its phase here. It must not throw.
+     */
+    protected void missing(long timestampMillis) {
+    }
+
+    /**
      * Scores an accepted, finite value whose timestamp is after the previous one, and learns from it.
      *
      * @return a score, ideally in [0, 1] (the caller clamps it)
@@ -62,12 +78,13 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
 
     @Override
     public final InputCounters inputCounters() {
-        return new InputCounters(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis);
+        return new InputCounters(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis, missingCount);
     }
 
     /** Sets the counters, when restoring from a snapshot. */
     protected final void restoreInputCounters(InputCounters counters) {
         accepted = counters.accepted();
+        missingCount = counters.missing();
         skippedNonFinite = counters.skippedNonFinite();
         skippedOutOfOrder = counters.skippedOutOfOrder();
         lastTimestampMillis = counters.lastTimestampMillis();

@@ -9,8 +9,8 @@ package io.openmanager.vibe.analytics.detect;
  *   <li><b>Causality.</b> The score of a value depends only on the values accepted before it and on itself.</li>
  *   <li><b>Cost.</b> O(1) or O(log w) per value and no allocation in steady state.</li>
  *   <li><b>Never throws from {@link #update}.</b> Bad input follows the policy of {@link AbstractAnomalyDetector}:
- *       non-finite values and duplicate or out-of-order timestamps are skipped (score 0) and counted in
- *       {@link #inputCounters()}.</li>
+ *       a NaN is a missing value (a gap: score 0, counted as missing), infinite values and duplicate or
+ *       out-of-order timestamps are skipped (score 0); all are counted in {@link #inputCounters()}.</li>
  *   <li><b>Warm-up.</b> While a detector is learning it scores 0 ({@link #isWarm()} is false).</li>
  *   <li><b>State.</b> {@link #snapshot()} returns an immutable record; {@link DetectorSnapshot#restore()} gives a
  *       detector whose continuation is bit-identical to the uninterrupted one.</li>
@@ -23,8 +23,8 @@ public interface AnomalyDetector {
      * Scores one value and learns from it.
      *
      * @param timestampMillis the value's time, epoch milliseconds; must increase strictly from value to value
-     * @param value           the value
-     * @return the anomaly score in [0, 1]; 0 while warming up and for skipped input
+     * @param value           the value; NaN for a missing value
+     * @return the anomaly score in [0, 1]; 0 while warming up, for a missing value and for skipped input
      */
     double update(long timestampMillis, double value);
 

@@ -5,57 +5,66 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The default detector: several views of the series, each calibrated against its own history, combined into one
- * probability-like score, with repeated alarms for one event suppressed. Same defaults for every series.
+ * The default detector: several cheap views of the series, each turned into a tail probability against its own
+ * history, combined into one surprise whose meaning is the same on every series, with one alarm per event. Same
+ * defaults for every series. See {@code docs/detectors.md} for the design, the measurements behind it and the
+ * commands that reproduce them.
  *
- * <h2>Components (all causal, each a statistic >= 0)</h2>
+ * <h2>Views (all causal; each a statistic >= 0)</h2>
  * <ul>
- *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against a slow one (weight {@code 1 / window}),
- *       in scales of 1.2533 times the slow mean absolute deviation (the standard deviation for normal data);</li>
- *   <li><b>variance change</b>: the short (weight 0.1) mean absolute difference between consecutive values against
+ *   <li><b>level shift</b>: a short exponential mean (weight 0.25) against a slow one (weight {@code 1 / window}), in
+ *       scales of 1.2533 times the slow mean absolute deviation (the standard deviation for normal data);</li>
+ *   <li><b>dispersion change</b>: the short (weight 0.1) mean absolute difference between consecutive values against
  *       the long (weight 0.002) one;</li>
  *   <li><b>flat-line</b>: the length of the current run of unchanged values relative to the longest earlier run;</li>
- *   <li><b>spikes, dips and broken seasonality</b>: the residual z-score of a {@link SeasonalDetector} with its
- *       defaults (automatic period, 600 values to learn; without a period it is a robust level model). This
- *       component joins once the seasonal model has learned.</li>
+ *   <li><b>seasonal residual</b> (spikes, dips, broken seasonality): the residual z-score of the Holt-Winters model
+ *       of {@link SeasonalDetector} with its defaults (automatic period, 600 values to learn; without a period it is
+ *       a robust level model). It joins once the model has learned;</li>
+ *   <li><b>magnitude</b>: the value's z-score against a robust baseline (an exponential mean and variance, weight
+ *       0.02, learning from residuals clipped at 5 scales, so that incidents do not widen the scale) that learns only
+ *       from values that differ from the previous one: a series that mostly repeats one value (zero most of the
+ *       time, say, with bursts) gets the spread of its bursts, not of its zeros. It joins after 30 such values.</li>
  * </ul>
- * A sliding-window spike z-score was tried as a fifth component and lowered the NAB score (it duplicates the
- * seasonal residual and alarms on normal daily peaks), so it is not part of the ensemble; a sliding-window median
- * and IQR as the level reference scored 60.16 against 60.52 for the exponential one (both measured with the
- * earlier 64-bin calibration), at several times the cost.
  *
- * <h2>Calibration</h2>
- * Each statistic goes through its own running tail model ({@code TailCalibrator}: the three highest occupied bins
- * of an exponentially forgetting histogram of {@code log1p(stat)}, and a normal law on the same scale, learning rate
- * {@code calibrationAlpha}; the tail probability is the larger of the two), giving {@code p_i}. The combined tail
- * probability is {@code p = min(1, 4 * min_i p_i)} (Bonferroni over the four components). With the surprise
- * {@code S = -log10 p}, the score is {@code S / (S + 12)}: 0.5 means a one-in-10^12 event under what the detector
- * has learned for this series, whatever its units and noise, so scores mean the same across series and never
- * saturate (the ranking of very rare events is kept).
+ * <h2>Rarity and magnitude</h2>
+ * Each of the first four statistics goes through its own running tail model ({@code TailCalibrator}: the top of an
+ * exponentially forgetting histogram of {@code log1p(stat)} and a normal law on the same scale, learning rate
+ * {@code calibrationAlpha}; the larger of the two tail probabilities counts), giving {@code p_i}: how rare the
+ * statistic is in this series' own history. An event that recurs (a daily batch job, bursts that come every few
+ * hours) stops being rare and stops alarming. The magnitude view is not calibrated that way: its surprise is the
+ * normal two-sided surprise of its z-score ({@code -log10 p}), soft-capped at {@value #MAGNITUDE_CAP} decades
+ * ({@code cap * (1 - exp(-s / cap))}). A value far outside the series' usual noise is therefore a moderate alarm even
+ * when the series has done it before, never more than a one-in-10^4 surprise; rarity in the series' history is what
+ * makes a strong one.
  *
- * <h2>Suppression</h2>
- * One event should raise one alarm: a score that does not exceed 1.1 times the highest score of the previous
- * {@code suppression} values is multiplied by {@code suppressionFactor}. A new, clearly stronger event still
- * scores fully. The window keeps at most six falling steps of raw scores above 0.1 ({@code RecentMax}).
+ * <p>The combined tail probability is {@code p = min(1, 5 * min_i p_i)} (Bonferroni over the five views). With the
+ * surprise {@code S = -log10 p}, the score is {@code S / (S + 12)}: 0.5 means a one-in-10^12 event under what the
+ * detector has learned for this series, whatever its units and noise, and scores never saturate.
  *
- * <h2>Memory</h2>
- * 520 bytes per series without a season on a 64-bit JVM with compressed references, plus 4 bytes per value of a
- * detected season's period (about 1 KB for a period of 126 values), and 4.8 KB more while the seasonal model learns
- * its first 600 values ({@code DetectorMemory} in vibe-benchmarks measures it as a heap delta, {@code DetectorLayout}
- * object by object: 348 of the 520 bytes are data, the rest object headers, references and padding). Detectors with
- * the default parameters share one parameter object; the seasonal profile and the calibrations' bin masses are
- * floats.
+ * <h2>One alarm per event</h2>
+ * A score that does not exceed 1.1 times the highest score of the last {@code suppressionMinutes} of the series'
+ * time (half a day by default), or of the last {@value #SUPPRESSION_VALUES} sampling intervals if that is shorter,
+ * is multiplied by {@code suppressionFactor}. A new, clearly stronger event still scores fully. The window is a
+ * duration, so that it means the same at any sampling rate, but a series sampled every few seconds gets through an
+ * event's aftershocks in minutes, not hours, and a second incident an hour later alarms again; the sampling interval
+ * is the shortest one seen so far. The window keeps at most six falling steps of raw scores above 0.1
+ * ({@code RecentMax}, on a clock of whole seconds).
+ *
+ * <h2>Missing values</h2>
+ * A NaN is a gap: it scores 0 and teaches nothing, but the seasonal view moves on by one phase, so that a cycle stays
+ * aligned with time across gaps.
  *
  * <h2>Expectation</h2>
- * {@link #expected()} and its range come from the seasonal component once it has learned (its prediction
- * &plusmn; 3 robust residual scales), and before that from the level reference (the slow mean &plusmn; 3 times
- * 1.2533 mean absolute deviations). An alarm from the level-shift, variance or flat-line component can come while
- * the value itself is inside that range.
+ * {@link #expected()} and its range come from the seasonal view once it has learned (its prediction &plusmn; 3
+ * robust residual scales), and before that from the level reference (the slow mean &plusmn; 3 times 1.2533 mean
+ * absolute deviations). An alarm from the level-shift, dispersion or flat-line view can come while the value itself
+ * is inside that range.
  *
- * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the detector scores
- * 0 for the first {@code 8 + warmup} values (and the seasonal component for its first 600 + {@code warmup}).
+ * <p>Warm-up: a calibration reports nothing until it has learned {@code warmup} statistics, so the calibrated views
+ * score 0 for the first {@code 8 + warmup} values (the seasonal view for its first 600 + {@code warmup}); the
+ * magnitude view joins after 30 changing values. {@link #isWarm()} turns true when the first of them can score.
  * Parameters (name, default): {@code window} 256, {@code warmup} 300, {@code calibrationAlpha} 0.005,
- * {@code suppression} 300 values, {@code suppressionFactor} 0.25.
+ * {@code suppressionMinutes} 720, {@code suppressionFactor} 0.25.
  */
 public final class DefaultDetector extends AbstractAnomalyDetector {
     /** The registered name. */
@@ -66,34 +75,47 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     public static final int DEFAULT_WARMUP = 300;
     /** Default {@code calibrationAlpha}. */
     public static final double DEFAULT_CALIBRATION_ALPHA = 0.005;
-    /** Default {@code suppression}. */
-    public static final int DEFAULT_SUPPRESSION = 300;
+    /** Default {@code suppressionMinutes}: half a day. */
+    public static final int DEFAULT_SUPPRESSION_MINUTES = 720;
     /** Default {@code suppressionFactor}. */
     public static final double DEFAULT_SUPPRESSION_FACTOR = 0.25;
-    /** The largest {@code suppression}: the suppression window counts values modulo 2^32. */
-    public static final int MAX_SUPPRESSION = 1 << 30;
+    /** The largest {@code suppressionMinutes}: the suppression window's clock counts seconds modulo 2^32. */
+    public static final int MAX_SUPPRESSION_MINUTES = Integer.MAX_VALUE / 60;
+    /** The most surprise, in decades, that the magnitude view alone can give. */
+    public static final double MAGNITUDE_CAP = 4.0;
+    /** The suppression window covers at most this many sampling intervals. */
+    public static final int SUPPRESSION_VALUES = 720;
 
-    // TailCalibrator returns 0 for tail probabilities above 1/4 without computing them: exact only while the
-    // Bonferroni factor COMPONENTS is at most 4.
-    static final int COMPONENTS = 4;
+    // The views combined by Bonferroni. TailCalibrator returns 0 for tail probabilities above 1/4 without computing
+    // them: exact while COMPONENTS * 1/4 >= 1, since min(1, COMPONENTS * p) is then 1 for every such p.
+    static final int COMPONENTS = 5;
+    static final int CALIBRATIONS = 4;
     private static final int MIN_WINDOW = 8;
     private static final double MIN_SD = 0.05;
     private static final double FLAT_MIN_SD = 0.5;
     private static final double LOG10_COMPONENTS = Math.log10(COMPONENTS);
+    private static final double LOG10_2 = Math.log10(2.0);
     private static final double HALF_SURPRISE = 12.0;
     private static final double REPEAT_RATIO = 1.1;
     private static final double SHORT_ALPHA = 0.25;
     private static final double DIFF_SHORT_ALPHA = 0.1;
     private static final double DIFF_LONG_ALPHA = 0.002;
     private static final long DIFF_LONG_SETTLED = Scores.settledFrom(DIFF_LONG_ALPHA);
+    private static final double MAGNITUDE_ALPHA = 0.02;
+    private static final long MAGNITUDE_SETTLED = Scores.settledFrom(MAGNITUDE_ALPHA);
+    private static final double MAGNITUDE_CLIP = 5.0;
+    private static final int MAGNITUDE_WARMUP = 30;
+    private static final int MILLIS_PER_TICK = 1000;
+    // A |z| at or below which the magnitude view cannot raise the combined surprise (see magnitudeSurprise).
+    private static final double MAGNITUDE_GATE = magnitudeGate();
     private static final Settings DEFAULTS = new Settings(DEFAULT_WINDOW, DEFAULT_WARMUP, DEFAULT_CALIBRATION_ALPHA,
-            DEFAULT_SUPPRESSION, DEFAULT_SUPPRESSION_FACTOR);
+            DEFAULT_SUPPRESSION_MINUTES, DEFAULT_SUPPRESSION_FACTOR);
 
     /** The parameters and what follows from them; detectors with the defaults share one instance. */
-    private record Settings(int window, int warmup, double calibrationAlpha, int suppression,
+    private record Settings(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
                             double suppressionFactor, double centerAlpha, TailCalibrator.Rate calibrationRate) {
-        Settings(int window, int warmup, double calibrationAlpha, int suppression, double suppressionFactor) {
-            this(window, warmup, calibrationAlpha, suppression, suppressionFactor, 1.0 / window,
+        Settings(int window, int warmup, double calibrationAlpha, int suppressionMinutes, double suppressionFactor) {
+            this(window, warmup, calibrationAlpha, suppressionMinutes, suppressionFactor, 1.0 / window,
                     TailCalibrator.Rate.of(calibrationAlpha));
         }
     }
@@ -106,8 +128,13 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private final TailCalibrator variance = new TailCalibrator();
     private final TailCalibrator flat = new TailCalibrator();
     private final TailCalibrator seasonalTail = new TailCalibrator();
-    private final RecentMax recent;
+    private final RecentMax recent = new RecentMax();
     private long n;
+    // The shortest interval between accepted values so far (0 before the second value), the last value's timestamp,
+    // and the suppression window in seconds that follows from them.
+    private long stepMillis;
+    private long lastMillis;
+    private int suppressionSeconds;
     private double previous;
     private double shortMean;
     // The level reference: it learns each value at the start of the next update, so that between updates it is the
@@ -118,6 +145,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     private double diffLong;
     private int flatRun;
     private int longestRun;
+    private double magnitudeMean;
+    private double magnitudeVariance;
+    private long magnitudeCount;
 
     /** With the defaults. */
     public DefaultDetector() {
@@ -125,37 +155,58 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     }
 
     /**
-     * @param window            horizon in values of the slow level reference (weight 1 / window), >= 8
-     * @param warmup            statistics each calibration learns before it can report surprise, >= 1
-     * @param calibrationAlpha  learning rate of the calibration in (0, 1]
-     * @param suppression       values after a score during which lower or equal scores are damped, in [1, 2^30]
-     * @param suppressionFactor the damping factor in [0, 1]
+     * @param window             horizon in values of the slow level reference (weight 1 / window), >= 8
+     * @param warmup             statistics each calibration learns before it can report surprise, >= 1
+     * @param calibrationAlpha   learning rate of the calibrations in (0, 1]
+     * @param suppressionMinutes minutes of the series' time after a score during which lower or equal scores are
+     *                           damped, in [1, {@value #MAX_SUPPRESSION_MINUTES}]
+     * @param suppressionFactor  the damping factor in [0, 1]
      */
-    public DefaultDetector(int window, int warmup, double calibrationAlpha, int suppression,
+    public DefaultDetector(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
                            double suppressionFactor) {
-        this(settings(window, warmup, calibrationAlpha, suppression, suppressionFactor));
+        this(settings(window, warmup, calibrationAlpha, suppressionMinutes, suppressionFactor));
     }
 
     private DefaultDetector(Settings settings) {
         this.settings = settings;
         this.seasonal = new SeasonalModel(SeasonalDetector.DEFAULTS);
-        this.recent = new RecentMax(settings.suppression());
+        this.suppressionSeconds = settings.suppressionMinutes() * 60;
     }
 
-    private static Settings settings(int window, int warmup, double calibrationAlpha, int suppression,
+    private static Settings settings(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
                                      double suppressionFactor) {
         Scores.checkAtLeast("window", window, MIN_WINDOW);
         Scores.checkAtLeast("warmup", warmup, 1);
         Scores.checkFraction("calibrationAlpha", calibrationAlpha);
-        Scores.checkAtLeast("suppression", suppression, 1);
-        if (suppression > MAX_SUPPRESSION) {
-            throw new IllegalArgumentException("suppression must be <= " + MAX_SUPPRESSION + ": " + suppression);
+        Scores.checkAtLeast("suppressionMinutes", suppressionMinutes, 1);
+        if (suppressionMinutes > MAX_SUPPRESSION_MINUTES) {
+            throw new IllegalArgumentException("suppressionMinutes must be <= " + MAX_SUPPRESSION_MINUTES + ": "
+                    + suppressionMinutes);
         }
         if (!(suppressionFactor >= 0.0 && suppressionFactor <= 1.0)) {
             throw new IllegalArgumentException("suppressionFactor must be in [0, 1]: " + suppressionFactor);
         }
-        Settings s = new Settings(window, warmup, calibrationAlpha, suppression, suppressionFactor);
+        Settings s = new Settings(window, warmup, calibrationAlpha, suppressionMinutes, suppressionFactor);
         return s.equals(DEFAULTS) ? DEFAULTS : s;
+    }
+
+    /**
+     * A |z| at or below which the magnitude view cannot raise the combined surprise (its own surprise is at most
+     * {@code log10 COMPONENTS}, which the Bonferroni factor cancels), so its tail need not be computed: a little below
+     * the root of {@code magnitudeSurprise(z) = log10 COMPONENTS} (|z| about 1.37).
+     */
+    private static double magnitudeGate() {
+        double lo = 0.0;
+        double hi = 40.0;
+        for (int i = 0; i < 80; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (magnitudeSurprise(mid) < LOG10_COMPONENTS) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.max(0.0, lo - 1e-6);
     }
 
     @Override
@@ -167,8 +218,13 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             double diff = Math.abs(value - previous);
             boolean unchanged = diff <= 1e-12 * Math.abs(value);
             shortMean += SHORT_ALPHA * (value - shortMean);
-            // The components are independent: the seasonal model learns first, and every statistic is compressed
-            // (a logarithm each) before any calibration branches on one, so the logarithms overlap.
+            double magnitudeScale = Scores.floorScale(Math.sqrt(magnitudeVariance), magnitudeMean);
+            double zMagnitude = (value - magnitudeMean) / magnitudeScale;
+            if (value != previous) {
+                learnMagnitude(value - magnitudeMean, magnitudeScale);
+            }
+            // The views are independent: the seasonal model learns first, and every calibrated statistic is
+            // compressed (a logarithm each) before any calibration branches on one, so the logarithms overlap.
             double z = seasonal.observe(value);
             boolean seasonalReady = seasonal.isWarm();
             boolean levelsReady = n >= MIN_WINDOW;
@@ -198,6 +254,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
                 minLog10P = Math.min(minLog10P, seasonalTail.log10TailThenLearn(uSeasonal, rate, MIN_SD,
                         warmup));
             }
+            if (magnitudeCount > MAGNITUDE_WARMUP && Math.abs(zMagnitude) > MAGNITUDE_GATE) {
+                minLog10P = Math.min(minLog10P, -magnitudeSurprise(zMagnitude));
+            }
             double surprise = -Math.min(0.0, LOG10_COMPONENTS + minLog10P);
             raw = surprise / (surprise + HALF_SURPRISE);
             diffShort += DIFF_SHORT_ALPHA * (diff - diffShort);
@@ -213,13 +272,67 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             }
         } else {
             shortMean = value;
+            magnitudeMean = value;
+            magnitudeCount = 1;
             seasonal.observe(value);
         }
-        double out = raw > REPEAT_RATIO * recent.max() ? raw : raw * p.suppressionFactor();
-        recent.add(raw);
+        if (n > 0) {
+            long step = timestampMillis - lastMillis;
+            if (step > 0 && (step < stepMillis || stepMillis == 0)) {
+                stepMillis = step;
+                suppressionSeconds = suppressionSeconds(p.suppressionMinutes(), step);
+            }
+        }
+        lastMillis = timestampMillis;
+        int tick = (int) Math.floorDiv(timestampMillis, MILLIS_PER_TICK);
+        double out = raw > REPEAT_RATIO * recent.max(tick, suppressionSeconds) ? raw : raw * p.suppressionFactor();
+        recent.add(tick, raw);
         previous = value;
         n++;
         return out;
+    }
+
+    /**
+     * The magnitude view's surprise in decades: the two-sided normal surprise {@code s} of {@code z}, soft-capped at
+     * {@link #MAGNITUDE_CAP} as {@code cap * (1 - exp(-s / cap))}: about {@code s} for small surprises, never above
+     * the cap.
+     */
+    private static double magnitudeSurprise(double z) {
+        double s = -Scores.log10UpperTail(Math.abs(z)) - LOG10_2;
+        return s > 0.0 ? MAGNITUDE_CAP * -Math.expm1(-s / MAGNITUDE_CAP) : 0.0;
+    }
+
+    /**
+     * The suppression window in seconds: {@code suppressionMinutes}, or {@link #SUPPRESSION_VALUES} sampling
+     * intervals of {@code stepMillis} if that is shorter (at least one second); {@code suppressionMinutes} while the
+     * interval is unknown (0).
+     */
+    static int suppressionSeconds(int suppressionMinutes, long stepMillis) {
+        long byTime = suppressionMinutes * 60L;
+        if (stepMillis <= 0 || stepMillis > byTime * MILLIS_PER_TICK / SUPPRESSION_VALUES) {
+            return (int) byTime;
+        }
+        long byValues = Math.max(1, (SUPPRESSION_VALUES * stepMillis + MILLIS_PER_TICK - 1) / MILLIS_PER_TICK);
+        return (int) Math.min(byTime, byValues);
+    }
+
+    /** The magnitude baseline learns a changed value's residual, clipped at 5 scales once it has warmed up. */
+    private void learnMagnitude(double residual, double scale) {
+        magnitudeCount++;
+        long count = magnitudeCount;
+        double a = count >= MAGNITUDE_SETTLED ? MAGNITUDE_ALPHA : Math.max(MAGNITUDE_ALPHA, 1.0 / count);
+        double r = count > MAGNITUDE_WARMUP
+                ? Math.max(-MAGNITUDE_CLIP * scale, Math.min(MAGNITUDE_CLIP * scale, residual)) : residual;
+        magnitudeMean += a * r;
+        magnitudeVariance = (1.0 - a) * (magnitudeVariance + a * r * r);
+    }
+
+    /** A gap: the seasonal view moves on by one phase (nothing else learns from a missing value). */
+    @Override
+    protected void missing(long timestampMillis) {
+        if (n > 0) {
+            seasonal.skip();
+        }
     }
 
     /** The level reference learns a value: weight 1 / window, and 1 / count before that. */
@@ -236,9 +349,9 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     }
 
     /**
-     * The seasonal component's prediction for the last value once it has learned, else the level reference (the
-     * slow exponential mean); NaN for the first 9 values, and after a restore from a snapshot whose seasonal
-     * component had learned, until the next value.
+     * The seasonal view's prediction for the last value once it has learned, else the level reference (the slow
+     * exponential mean); NaN for the first 9 values, and after a restore from a snapshot whose seasonal view had
+     * learned, until the next value.
      */
     @Override
     public double expected() {
@@ -273,25 +386,27 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
         return NAME;
     }
 
+    /** True once a view can score: the magnitude view after 30 changing values, the others after 8 + warmup. */
     @Override
     public boolean isWarm() {
-        return n >= MIN_WINDOW + settings.warmup();
+        return magnitudeCount > MAGNITUDE_WARMUP || n >= MIN_WINDOW + settings.warmup();
     }
 
     @Override
     public Snapshot snapshot() {
         Settings p = settings;
-        return new Snapshot(p.window(), p.warmup(), p.calibrationAlpha(), p.suppression(), p.suppressionFactor(),
-                center, meanAbsDeviation, seasonal.snapshot(InputCounters.NONE),
+        return new Snapshot(p.window(), p.warmup(), p.calibrationAlpha(), p.suppressionMinutes(),
+                p.suppressionFactor(), center, meanAbsDeviation,
+                seasonal.snapshot(InputCounters.NONE),
                 List.of(Calibration.of(level), Calibration.of(variance), Calibration.of(flat),
                         Calibration.of(seasonalTail)),
-                recent.entries(), recent.count(), n, previous, shortMean, diffShort, diffLong, flatRun, longestRun,
-                inputCounters());
+                recent.entries(), recent.lastTick(), stepMillis, n, previous, shortMean, diffShort, diffLong, flatRun,
+                longestRun, magnitudeMean, magnitudeVariance, magnitudeCount, inputCounters());
     }
 
     /**
-     * One component's calibration (see {@link DefaultDetector}: the top of a histogram of its compressed statistic
-     * and a normal law on the same scale).
+     * One view's calibration (see {@link DefaultDetector}: the top of a histogram of its compressed statistic and a
+     * normal law on the same scale).
      *
      * @param mean     exponentially weighted mean of the compressed statistic
      * @param variance its exponentially weighted variance
@@ -377,61 +492,97 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
     }
 
     /**
-     * The state of a {@link DefaultDetector}.
+     * The state of a {@link DefaultDetector}. Only a state that a detector with these parameters could have been in
+     * is accepted: the constructor and {@link #restore()} refuse anything else, naming the field and value.
      *
-     * @param window            parameter
-     * @param warmup            parameter
-     * @param calibrationAlpha  parameter
-     * @param suppression       parameter
-     * @param suppressionFactor parameter
-     * @param center            the level reference (exponentially weighted mean) before the last value
-     * @param meanAbsDeviation  the exponentially weighted mean absolute deviation from it
-     * @param seasonal          the seasonal component (its counters are unused)
-     * @param calibrations      the calibrations of the level, variance, flat-line and seasonal components
-     * @param suppressionWindow the suppression window's kept raw scores, oldest first: each the value's index (the
-     *                          count of values before it, modulo 2^32) in the high 32 bits and the score's float
-     *                          bits in the low 32
-     * @param suppressionCount  raw scores added to the suppression window, modulo 2^32
-     * @param n                 values learned
-     * @param previous          the previous value
-     * @param shortMean         short exponential mean
-     * @param diffShort         short mean absolute difference
-     * @param diffLong          long mean absolute difference
-     * @param flatRun           current run of unchanged values
-     * @param longestRun        longest finished run of unchanged values
-     * @param counters          input counters
+     * @param window             parameter
+     * @param warmup             parameter
+     * @param calibrationAlpha   parameter
+     * @param suppressionMinutes parameter
+     * @param suppressionFactor  parameter
+     * @param center             the level reference (exponentially weighted mean) before the last value
+     * @param meanAbsDeviation   the exponentially weighted mean absolute deviation from it
+     * @param seasonal           the seasonal view (its counters are unused)
+     * @param calibrations       the calibrations of the level, dispersion, flat-line and seasonal views
+     * @param suppressionWindow  the suppression window's kept raw scores, oldest first: each the second of the
+     *                           value's timestamp (modulo 2^32) in the high 32 bits and the score's float bits in
+     *                           the low 32
+     * @param suppressionTick    the second of the last value's timestamp, modulo 2^32 (0 before any value)
+     * @param stepMillis         the shortest interval between accepted values so far (0 before the second value)
+     * @param n                  values learned
+     * @param previous           the previous value
+     * @param shortMean          short exponential mean
+     * @param diffShort          short mean absolute difference
+     * @param diffLong           long mean absolute difference
+     * @param flatRun            current run of unchanged values
+     * @param longestRun         longest finished run of unchanged values
+     * @param magnitudeMean      the magnitude view's baseline
+     * @param magnitudeVariance  its variance
+     * @param magnitudeCount     changed values it has learned (the first value counts)
+     * @param counters           input counters
      */
-    public record Snapshot(int window, int warmup, double calibrationAlpha, int suppression,
-                           double suppressionFactor, double center, double meanAbsDeviation,
-                           SeasonalDetector.Snapshot seasonal, List<Calibration> calibrations,
-                           long[] suppressionWindow, int suppressionCount, long n, double previous,
+    public record Snapshot(int window, int warmup, double calibrationAlpha, int suppressionMinutes,
+                           double suppressionFactor, double center,
+                           double meanAbsDeviation, SeasonalDetector.Snapshot seasonal, List<Calibration> calibrations,
+                           long[] suppressionWindow, int suppressionTick, long stepMillis, long n,
+                           double previous,
                            double shortMean, double diffShort, double diffLong, int flatRun, int longestRun,
+                           double magnitudeMean, double magnitudeVariance, long magnitudeCount,
                            InputCounters counters)
             implements DetectorSnapshot {
-        /** Checks the number of calibrations and copies the collections. */
+        /** Checks the state and copies the collections. */
         public Snapshot {
             Objects.requireNonNull(seasonal, "seasonal");
             Objects.requireNonNull(counters, "counters");
-            if (Objects.requireNonNull(calibrations, "calibrations").size() != COMPONENTS) {
-                throw new IllegalArgumentException("calibrations must hold " + COMPONENTS + " components: "
+            if (Objects.requireNonNull(calibrations, "calibrations").size() != CALIBRATIONS) {
+                throw new IllegalArgumentException("calibrations must hold " + CALIBRATIONS + " views: "
                         + calibrations.size());
+            }
+            for (int i = 0; i < CALIBRATIONS; i++) {
+                Objects.requireNonNull(calibrations.get(i), "calibrations[" + i + "]");
             }
             calibrations = List.copyOf(calibrations);
             suppressionWindow = Objects.requireNonNull(suppressionWindow, "suppressionWindow").clone();
-            RecentMax.check("suppressionWindow", suppressionWindow, suppressionCount);
-            if (n < 0 || flatRun < 0 || longestRun < 0) {
-                throw new IllegalArgumentException("n, flatRun and longestRun must be >= 0: " + n + ", " + flatRun
-                        + ", " + longestRun);
+            RecentMax.check("suppressionWindow", suppressionWindow, suppressionTick);
+            if (n < 0 || flatRun < 0 || longestRun < 0 || flatRun > n || longestRun > n) {
+                throw new IllegalArgumentException("n must be >= 0, and flatRun and longestRun in [0, n]: " + n
+                        + ", " + flatRun + ", " + longestRun);
             }
-            for (double v : new double[] {center, previous, shortMean}) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("center, previous and shortMean must be finite: " + center
-                            + ", " + previous + ", " + shortMean);
-                }
+            if (n < 2 ? stepMillis != 0 : stepMillis < 1) {
+                throw new IllegalArgumentException("stepMillis must be 0 before the second value and >= 1 after it (n "
+                        + n + "): " + stepMillis);
             }
+            if (counters.accepted() != n) {
+                throw new IllegalArgumentException("n must equal the accepted values of the counters "
+                        + counters.accepted() + ": " + n);
+            }
+            long lastTick = n == 0 ? 0 : (int) Math.floorDiv(counters.lastTimestampMillis(), MILLIS_PER_TICK);
+            if (suppressionTick != lastTick) {
+                throw new IllegalArgumentException("suppressionTick must be the second of the last timestamp, "
+                        + lastTick + ": " + suppressionTick);
+            }
+            if (seasonal.n() < n || seasonal.n() > n + counters.missing()) {
+                throw new IllegalArgumentException("seasonal n must count the values and the gaps after the first"
+                        + " value (n " + n + ", missing " + counters.missing() + "): " + seasonal.n());
+            }
+            if (magnitudeCount < 0 || magnitudeCount > n || n > 0 && magnitudeCount == 0) {
+                throw new IllegalArgumentException("magnitudeCount must be in [1, n] (0 when n is 0): "
+                        + magnitudeCount);
+            }
+            checkFinite("center", center);
+            checkFinite("previous", previous);
+            checkFinite("shortMean", shortMean);
+            checkFinite("magnitudeMean", magnitudeMean);
             Scores.checkNonNegative("meanAbsDeviation", meanAbsDeviation);
             Scores.checkNonNegative("diffShort", diffShort);
             Scores.checkNonNegative("diffLong", diffLong);
+            Scores.checkNonNegative("magnitudeVariance", magnitudeVariance);
+        }
+
+        private static void checkFinite(String field, double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(field + " must be finite: " + value);
+            }
         }
 
         @Override
@@ -441,7 +592,7 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
 
         @Override
         public DefaultDetector restore() {
-            DefaultDetector d = new DefaultDetector(window, warmup, calibrationAlpha, suppression,
+            DefaultDetector d = new DefaultDetector(window, warmup, calibrationAlpha, suppressionMinutes,
                     suppressionFactor);
             d.center = center;
             d.meanAbsDeviation = meanAbsDeviation;
@@ -450,14 +601,20 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             calibrations.get(1).restoreInto(d.variance);
             calibrations.get(2).restoreInto(d.flat);
             calibrations.get(3).restoreInto(d.seasonalTail);
-            d.recent.restore(suppressionWindow, suppressionCount);
+            d.recent.restore(suppressionWindow, suppressionTick);
             d.n = n;
+            d.stepMillis = stepMillis;
+            d.lastMillis = n == 0 ? 0 : counters.lastTimestampMillis();
+            d.suppressionSeconds = suppressionSeconds(suppressionMinutes, stepMillis);
             d.previous = previous;
             d.shortMean = shortMean;
             d.diffShort = diffShort;
             d.diffLong = diffLong;
             d.flatRun = flatRun;
             d.longestRun = longestRun;
+            d.magnitudeMean = magnitudeMean;
+            d.magnitudeVariance = magnitudeVariance;
+            d.magnitudeCount = magnitudeCount;
             d.restoreInputCounters(counters);
             return d;
         }
@@ -469,15 +626,18 @@ public final class DefaultDetector extends AbstractAnomalyDetector {
             }
             Snapshot s = (Snapshot) o;
             return window == s.window && warmup == s.warmup && calibrationAlpha == s.calibrationAlpha
-                    && suppression == s.suppression && suppressionFactor == s.suppressionFactor
+                    && suppressionMinutes == s.suppressionMinutes && suppressionFactor == s.suppressionFactor
                     && Double.compare(center, s.center) == 0
                     && Double.compare(meanAbsDeviation, s.meanAbsDeviation) == 0
                     && seasonal.equals(s.seasonal) && calibrations.equals(s.calibrations)
                     && Arrays.equals(suppressionWindow, s.suppressionWindow)
-                    && suppressionCount == s.suppressionCount && n == s.n
+                    && suppressionTick == s.suppressionTick && stepMillis == s.stepMillis && n == s.n
                     && Double.compare(previous, s.previous) == 0 && Double.compare(shortMean, s.shortMean) == 0
                     && Double.compare(diffShort, s.diffShort) == 0 && Double.compare(diffLong, s.diffLong) == 0
-                    && flatRun == s.flatRun && longestRun == s.longestRun && counters.equals(s.counters);
+                    && flatRun == s.flatRun && longestRun == s.longestRun
+                    && Double.compare(magnitudeMean, s.magnitudeMean) == 0
+                    && Double.compare(magnitudeVariance, s.magnitudeVariance) == 0
+                    && magnitudeCount == s.magnitudeCount && counters.equals(s.counters);
         }
 
         @Override

@@ -4,12 +4,15 @@ package io.openmanager.vibe.analytics.detect;
  * Counts of the input a detector has seen.
  *
  * @param accepted            values scored and learned from
- * @param skippedNonFinite    values skipped because they were NaN, infinite or beyond
- *                            &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE}
+ * @param skippedNonFinite    values skipped because they were infinite or beyond
+ *                            &plusmn;{@link AbstractAnomalyDetector#MAX_MAGNITUDE} (and, for a detector of vectors, a
+ *                            vector holding such a value or a NaN)
  * @param skippedOutOfOrder   values skipped because their timestamp was not after the last accepted one
  * @param lastTimestampMillis the timestamp of the last accepted value, {@link Long#MIN_VALUE} before the first
+ * @param missing             missing values (NaN: a gap in the series), scored 0 and not learned from
  */
-public record InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis) {
+public record InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis,
+                            long missing) {
 
     /** The largest count: 2^62, beyond what a detector sees in a century at a billion values a second. */
     public static final long MAX_COUNT = 1L << 62;
@@ -21,10 +24,11 @@ public record InputCounters(long accepted, long skippedNonFinite, long skippedOu
      * @throws IllegalArgumentException naming the field and value
      */
     public InputCounters {
-        if (accepted < 0 || skippedNonFinite < 0 || skippedOutOfOrder < 0 || accepted > MAX_COUNT
-                || skippedNonFinite > MAX_COUNT || skippedOutOfOrder > MAX_COUNT) {
+        if (accepted < 0 || skippedNonFinite < 0 || skippedOutOfOrder < 0 || missing < 0 || accepted > MAX_COUNT
+                || skippedNonFinite > MAX_COUNT || skippedOutOfOrder > MAX_COUNT || missing > MAX_COUNT) {
             throw new IllegalArgumentException("input counts must be in [0, 2^62]: accepted=" + accepted
-                    + ", skippedNonFinite=" + skippedNonFinite + ", skippedOutOfOrder=" + skippedOutOfOrder);
+                    + ", skippedNonFinite=" + skippedNonFinite + ", skippedOutOfOrder=" + skippedOutOfOrder
+                    + ", missing=" + missing);
         }
         if (accepted == 0 && lastTimestampMillis != Long.MIN_VALUE) {
             throw new IllegalArgumentException("lastTimestampMillis must be Long.MIN_VALUE while nothing is accepted: "
@@ -33,10 +37,15 @@ public record InputCounters(long accepted, long skippedNonFinite, long skippedOu
     }
 
     /** The counters of a detector that has seen nothing. */
-    public static final InputCounters NONE = new InputCounters(0, 0, 0, Long.MIN_VALUE);
+    public static final InputCounters NONE = new InputCounters(0, 0, 0, Long.MIN_VALUE, 0);
 
-    /** Values skipped for any reason. */
+    /** Counters without missing values. */
+    public InputCounters(long accepted, long skippedNonFinite, long skippedOutOfOrder, long lastTimestampMillis) {
+        this(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis, 0);
+    }
+
+    /** Values not learned from, for any reason: missing, non-finite or out of order. */
     public long skipped() {
-        return skippedNonFinite + skippedOutOfOrder;
+        return missing + skippedNonFinite + skippedOutOfOrder;
     }
 }

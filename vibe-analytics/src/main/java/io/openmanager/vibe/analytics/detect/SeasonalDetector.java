@@ -13,7 +13,8 @@ import java.util.Objects;
  * [2, learn / 2] with the highest autocorrelation that is a local peak, if it reaches {@code minAutocorrelation};
  * otherwise the series is treated as non-seasonal (period 1). Model updates use the residual clipped at 5 scales so
  * a spike does not imprint itself on the profile. Warm-up: the {@code learn} values (scores 0 meanwhile), which
- * initialise the profile and are then replayed through the model.
+ * initialise the profile and are then replayed through the model. A missing value (NaN) moves the season on by one
+ * phase (while learning, the last value is buffered again in its place).
  *
  * <p>Parameters (name, default): {@code period} 0 (auto), {@code learn} 600 values, {@code alpha} 0.05 (level),
  * {@code gamma} 0.1 (season), {@code scaleAlpha} 0.01 (residual scale), {@code minAutocorrelation} 0.3.
@@ -82,6 +83,14 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
     @Override
     protected double score(long timestampMillis, double value) {
         return model.isWarm() ? Scores.fromZ(model.observe(value)) : model.observe(value);
+    }
+
+    /** A gap: the season moves on by one phase, so that it stays aligned with time. */
+    @Override
+    protected void missing(long timestampMillis) {
+        if (inputCounters().accepted() > 0) {
+            model.skip();
+        }
     }
 
     /** The model's prediction for the last value (level plus its phase of the season); NaN while learning. */

@@ -75,6 +75,26 @@ final class SeasonalModel {
         return z;
     }
 
+    /**
+     * A missing value: once the model has learned, the season moves on by one phase (level and profile unchanged);
+     * while it learns, the last value is buffered again in its place, so that the period it finds stays aligned
+     * with time (nothing is buffered before the first value).
+     */
+    void skip() {
+        if (season == null) {
+            if (n > 0) {
+                buffer[(int) n] = buffer[(int) n - 1];
+                n++;
+                if (n == settings.learn()) {
+                    initialise();
+                }
+            }
+            return;
+        }
+        n++;
+        phase = phase + 1 == period ? 0 : phase + 1;
+    }
+
     private void learnValue(double value, double expected, double scale) {
         double residual = value - expected;
         double clipped = Math.max(-CLIP * scale, Math.min(CLIP * scale, residual));

@@ -125,6 +125,21 @@ final class CsvFile {
         return value;
     }
 
+    /**
+     * A finite decimal number, or NaN for a missing value: an empty cell or one of {@code NaN}, {@code null},
+     * {@code NA} (any case). Infinities and other text are refused.
+     */
+    double numberOrGap(int row, int column) throws MalformedDataException {
+        String text = cell(row, column);
+        return isGap(text) ? Double.NaN : number(row, column);
+    }
+
+    /** Whether a cell's text marks a missing value: empty, {@code NaN}, {@code null} or {@code NA}, in any case. */
+    static boolean isGap(String text) {
+        return text.isEmpty() || text.equalsIgnoreCase("NaN") || text.equalsIgnoreCase("null")
+                || text.equalsIgnoreCase("NA");
+    }
+
     long epochMillis(int row, int column) throws MalformedDataException {
         String text = cell(row, column);
         try {

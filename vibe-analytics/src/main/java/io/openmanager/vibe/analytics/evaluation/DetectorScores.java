@@ -1,5 +1,7 @@
 package io.openmanager.vibe.analytics.evaluation;
 
+import io.openmanager.vibe.analytics.detect.AnomalyDetector;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * One detector's anomaly scores for the files of a corpus: one score per row, higher meaning more anomalous. NAB's
@@ -53,6 +56,38 @@ public final class DetectorScores {
             copy.put(entry.getKey(), scores.clone());
         }
         return new DetectorScores(detector, copy);
+    }
+
+    /**
+     * Runs a detector over every series of a corpus, a fresh one per series from {@code factory}, and keeps its
+     * score of every row, as a streaming user would get them: each row's timestamp and value, in order, once. A row
+     * whose value is missing (NaN) is a gap the detector is told of, and scores 0.
+     *
+     * @param detector the name to report the scores under
+     * @param factory  makes one detector per series; it must return a new detector each time
+     * @throws IllegalArgumentException if the factory returns null or the same detector twice
+     */
+    public static DetectorScores compute(String detector, NabCorpus corpus,
+                                         Supplier<? extends AnomalyDetector> factory) {
+        Objects.requireNonNull(detector, "detector must not be null");
+        Objects.requireNonNull(corpus, "corpus must not be null");
+        Objects.requireNonNull(factory, "factory must not be null");
+        Map<String, double[]> byFile = new TreeMap<>();
+        AnomalyDetector last = null;
+        for (NabSeries series : corpus.series()) {
+            AnomalyDetector d = factory.get();
+            if (d == null || d == last) {
+                throw new IllegalArgumentException("the detector factory of '" + detector + "' must return a new"
+                        + " detector for each series: " + d);
+            }
+            last = d;
+            double[] scores = new double[series.size()];
+            for (int row = 0; row < scores.length; row++) {
+                scores[row] = d.update(series.epochMillis(row), series.value(row));
+            }
+            byFile.put(series.name(), scores);
+        }
+        return new DetectorScores(detector, byFile);
     }
 
     /**

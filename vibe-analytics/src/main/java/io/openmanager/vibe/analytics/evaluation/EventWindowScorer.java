@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Scores timestamped detections against labelled windows, such as the ground-truth incidents of Vibe's simulator.
@@ -117,15 +120,59 @@ public final class EventWindowScorer {
             }
         }
 
-        int windowCount = byStart.size();
+        return summary(byStart.size(), detected, times.size(), falsePositives, delaySum, score);
+    }
+
+    /** The score of counts and sums: precision, recall, F1, mean delay and the normalised NAB-style score. */
+    private EventWindowScore summary(int windows, int detected, int detections, int falsePositives,
+                                     Duration delaySum, double raw) {
         double precision = detected + falsePositives == 0 ? 1.0 : (double) detected / (detected + falsePositives);
-        double recall = windowCount == 0 ? 1.0 : (double) detected / windowCount;
+        double recall = windows == 0 ? 1.0 : (double) detected / windows;
         double f1 = precision + recall == 0.0 ? 0.0 : 2 * precision * recall / (precision + recall);
         Optional<Duration> meanDelay = detected == 0 ? Optional.empty() : Optional.of(delaySum.dividedBy(detected));
-        double normalised = NabMath.normalised(score, -windowCount * profile.fnWeight(),
-                windowCount * profile.tpWeight());
-        return new EventWindowScore(windowCount, detected, times.size(), falsePositives, precision, recall, f1,
-                meanDelay, score, normalised);
+        double normalised = NabMath.normalised(raw, -windows * profile.fnWeight(), windows * profile.tpWeight());
+        return new EventWindowScore(windows, detected, detections, falsePositives, precision, recall, f1, meanDelay,
+                raw, normalised);
+    }
+
+    /**
+     * Scores many series at once, such as every (server, metric) of a fleet, and sums them: windows, detected windows,
+     * detections and false positives are added up over the series, precision and recall are computed from the sums
+     * (so a false positive on any series counts against precision), the mean delay is over all detected windows, and
+     * the NAB-style score is the sum of the series' raw scores, normalised against all their windows. A series with
+     * detections and no windows contributes only false positives; one with windows and no detections only misses.
+     *
+     * @param windowsBySeries    labelled windows by series key
+     * @param detectionsBySeries detection instants by series key
+     * @param <K>                the series key, e.g. {@code "server/metric"}
+     */
+    public <K extends Comparable<? super K>> EventWindowScore scoreAll(
+            Map<K, ? extends Collection<AnomalyWindow>> windowsBySeries,
+            Map<K, ? extends Collection<Instant>> detectionsBySeries) {
+        Objects.requireNonNull(windowsBySeries, "windowsBySeries must not be null");
+        Objects.requireNonNull(detectionsBySeries, "detectionsBySeries must not be null");
+        Set<K> keys = new TreeSet<>(windowsBySeries.keySet());
+        keys.addAll(detectionsBySeries.keySet());
+        int windows = 0;
+        int detected = 0;
+        int detections = 0;
+        int falsePositives = 0;
+        Duration delaySum = Duration.ZERO;
+        double raw = 0.0;
+        for (K key : keys) {
+            Collection<AnomalyWindow> w = windowsBySeries.get(key);
+            Collection<Instant> d = detectionsBySeries.get(key);
+            EventWindowScore s = score(w == null ? List.of() : w, d == null ? List.of() : d);
+            windows += s.windows();
+            detected += s.detectedWindows();
+            detections += s.detections();
+            falsePositives += s.falsePositives();
+            if (s.meanDetectionDelay().isPresent()) {
+                delaySum = delaySum.plus(s.meanDetectionDelay().get().multipliedBy(s.detectedWindows()));
+            }
+            raw += s.nabScore();
+        }
+        return summary(windows, detected, detections, falsePositives, delaySum, raw);
     }
 
     private static int firstAtOrAfter(List<Instant> sorted, Instant instant) {

@@ -60,6 +60,32 @@ public final class NabCorpus {
     }
 
     /**
+     * Several corpora as one, scored together (one threshold for all their files, as
+     * {@link NabSweeper} sweeps it): each series is named {@code <key>/<its name>}.
+     *
+     * <pre>{@code
+     * NabCorpus both = NabCorpus.merge(Map.of("nab", nab, "cmd", cmd));   // "nab/realAWSCloudwatch/x.csv", ...
+     * }</pre>
+     *
+     * @param byKey corpora by a key without {@code /}, which prefixes their series' names
+     * @throws IllegalArgumentException if a key is blank or holds a {@code /}, or there is no corpus
+     */
+    public static NabCorpus merge(Map<String, NabCorpus> byKey) {
+        Objects.requireNonNull(byKey, "byKey must not be null");
+        List<NabSeries> all = new ArrayList<>();
+        for (Map.Entry<String, NabCorpus> entry : new TreeMap<>(byKey).entrySet()) {
+            String key = entry.getKey();
+            if (key.isBlank() || key.contains("/")) {
+                throw new IllegalArgumentException("a corpus key must be a non-blank name without '/': '" + key + "'");
+            }
+            for (NabSeries s : Objects.requireNonNull(entry.getValue(), "corpus '" + key + "'").series()) {
+                all.add(s.renamed(key + "/" + s.name()));
+            }
+        }
+        return of(all);
+    }
+
+    /**
      * Loads a NAB checkout or subset: {@code root/data} and {@code root/labels/combined_windows.json}.
      *
      * @throws MalformedDataException naming the file and line of the first malformed input
@@ -190,6 +216,15 @@ public final class NabCorpus {
         int count = 0;
         for (NabSeries s : series) {
             count += s.windows().size();
+        }
+        return count;
+    }
+
+    /** The number of rows with a missing value over all series ({@link NabSeries#gapCount()}). */
+    public int gapCount() {
+        int count = 0;
+        for (NabSeries s : series) {
+            count += s.gapCount();
         }
         return count;
     }

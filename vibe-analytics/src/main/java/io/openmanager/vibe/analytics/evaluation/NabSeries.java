@@ -18,6 +18,10 @@ import java.util.Objects;
  * row is at its end, to the last row before it. Windows must not overlap and must each cover at least one row. The first {@link #probationRows()} rows, {@code min(floor(0.15 n), 750)}, are NAB's
  * probationary period and are never scored.
  *
+ * <p>Missing values are data: a row whose value is missing (NaN; in a file an empty cell, {@code NaN}, {@code null}
+ * or {@code NA}) is kept, with its timestamp, and counted ({@link #gapCount()}). Detectors score such a row 0
+ * ({@link io.openmanager.vibe.analytics.detect.AbstractAnomalyDetector}), and it is scored like any other row.
+ *
  * <p>Instances are immutable.
  */
 public final class NabSeries {
@@ -28,6 +32,7 @@ public final class NabSeries {
     private final int[] firstRow;
     private final int[] lastRow;
     private final int probationRows;
+    private final int gapCount;
     /** Per row: {@code w >= 0} inside window w; -1 before any window; {@code -(w + 2)} after window w. */
     private final int[] rowWindow;
 
@@ -39,6 +44,13 @@ public final class NabSeries {
         this.firstRow = new int[windows.size()];
         this.lastRow = new int[windows.size()];
         this.probationRows = NabMath.probationRows(epochMillis.length);
+        int gaps = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                gaps++;
+            }
+        }
+        this.gapCount = gaps;
         for (int w = 0; w < windows.size(); w++) {
             AnomalyWindow window = windows.get(w);
             firstRow[w] = firstRowAtOrAfter(window.start().toEpochMilli());
@@ -71,7 +83,8 @@ public final class NabSeries {
      *
      * @param name        the file's name in the corpus, NAB style: {@code "<category>/<file>.csv"}
      * @param epochMillis the row timestamps in epoch milliseconds, never decreasing, at least one
-     * @param values      the row values, one per timestamp (carried along; scoring does not use them)
+     * @param values      the row values, one per timestamp (carried along; scoring does not use them); NaN for a
+     *                    missing value
      * @param windows     the labelled windows; each must cover a row and none may overlap another
      * @throws IllegalArgumentException naming the series and the offending row or window
      */
@@ -95,6 +108,12 @@ public final class NabSeries {
             }
         }
         return new NabSeries(name, epochMillis.clone(), values.clone(), sortedWindows(name, windows));
+    }
+
+    /** The same rows and windows under another name (for {@link NabCorpus#merge}). */
+    NabSeries renamed(String newName) {
+        checkName(newName);
+        return new NabSeries(newName, epochMillis, values, windows);
     }
 
     private static void checkName(String name) {
@@ -121,13 +140,16 @@ public final class NabSeries {
 
     /**
      * Reads a {@code timestamp,value} CSV file (other columns are ignored) with a header line. Timestamps are
-     * {@code yyyy-MM-dd HH:mm:ss} in UTC, or ISO-8601 instants such as {@code 2014-04-10T07:15:00Z}.
+     * {@code yyyy-MM-dd HH:mm:ss} in UTC, or ISO-8601 instants such as {@code 2014-04-10T07:15:00Z}. A value that is
+     * empty, {@code NaN}, {@code null} or {@code NA} (any case) is a gap: the row is kept with the value NaN and
+     * counted by {@link #gapCount()}.
      *
      * @param name    the file's name in the corpus
      * @param csv     the file to read
      * @param windows the file's labelled windows
-     * @throws MalformedDataException on the first malformed line (file and line named) or invalid windows; the
-     *                                whole file is refused, no line is skipped
+     * @throws MalformedDataException on the first malformed line (file and line named: a timestamp that does not
+     *                                parse or goes back, a value that is neither a finite number nor a gap) or
+     *                                invalid windows; the whole file is refused, no line is skipped
      * @throws IOException            if the file cannot be read
      */
     public static NabSeries read(String name, Path csv, List<AnomalyWindow> windows) throws IOException {
@@ -147,7 +169,7 @@ public final class NabSeries {
                 throw file.error(row, "timestamp " + file.cell(row, timeColumn)
                         + " comes before the previous row's " + file.cell(row - 1, timeColumn), null);
             }
-            vals[row] = file.number(row, valueColumn);
+            vals[row] = file.numberOrGap(row, valueColumn);
         }
         try {
             return new NabSeries(name, times, vals, sortedWindows(name, windows));
@@ -190,9 +212,14 @@ public final class NabSeries {
         return epochMillis[row];
     }
 
-    /** The value of a row. */
+    /** The value of a row; NaN where the value is missing. */
     public double value(int row) {
         return values[row];
+    }
+
+    /** The number of rows whose value is missing (NaN). */
+    public int gapCount() {
+        return gapCount;
     }
 
     /** The labelled windows, in time order. */
@@ -262,6 +289,7 @@ public final class NabSeries {
 
     @Override
     public String toString() {
-        return "NabSeries[" + name + ", " + size() + " rows, " + windows.size() + " windows]";
+        return "NabSeries[" + name + ", " + size() + " rows" + (gapCount > 0 ? " (" + gapCount + " missing)" : "")
+                + ", " + windows.size() + " windows]";
     }
 }

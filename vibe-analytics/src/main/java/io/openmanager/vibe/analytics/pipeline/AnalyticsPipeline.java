@@ -4,6 +4,7 @@ import io.openmanager.vibe.analytics.detect.AnomalyDetector;
 import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.alert.Severity;
 import io.openmanager.vibe.core.frame.FleetFrame;
+import io.openmanager.vibe.core.metric.Metric;
 import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
@@ -14,6 +15,8 @@ import io.openmanager.vibe.spi.event.VibeEvent;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,12 +30,20 @@ import java.util.Objects;
  * Other events are ignored. Downstream listeners therefore receive several event types: test with
  * {@code instanceof}.
  *
+ * <p>Planned, recurring events are not incidents. Each metric alarms only in the direction that hurts
+ * ({@link AlarmDirection}; by default cpu, memory and disk usage and response time going up, everything else both
+ * ways; {@link Builder#direction}): a clean-up that empties a disk raises nothing. And each series learns the beat of
+ * its own alarms ({@code RecurrenceMemory}): from the third event on a regular beat (a daily restart, a nightly
+ * batch), its alarms are held back ({@link Builder#withoutRecurrenceLearning()} turns that off). Held-back alarms are
+ * counted ({@link #oppositeDirection()}, {@link #recurring()}); the detectors learn from every value either way.
+ *
  * <p>Each event carries the detector's expectation and normal range for the value
  * ({@link AnomalyDetector#expected()}, {@link AnomalyDetector#lowerBound()}, {@link AnomalyDetector#upperBound()};
  * NaN where the detector has none), a severity ({@link #severityOf(double)}: critical at or above
- * {@code criticalAt}, 0.75 by default, else warning) and a one-sentence explanation such as
- * {@code "cpu_usage 97.3 is 6.1 sigmas above the expected 41.2 (range 30.1..52.3)"}, where a sigma is a sixth of
- * the range (the detector's scale). Only publishing an event allocates.
+ * {@code criticalAt}, 0.75 by default, else warning) and a one-sentence explanation in the metric's unit such as
+ * {@code "cpu_usage 97.3 % is 56.1 points above the expected 41.2 % (6.1 sigmas; range 30.1..52.3)"}, where a sigma
+ * is a sixth of the range (the detector's scale); with no spread to measure against, it says only what changed, in
+ * units. Only publishing an event allocates (and a series' first alarm, which creates its recurrence memory).
  *
  * <pre>{@code
  * AnalyticsPipeline pipeline = AnalyticsPipeline.builder(anomaly -> System.out.println(anomaly)).build();
@@ -46,11 +57,15 @@ import java.util.Objects;
  * dispatcher's synchronous or asynchronous delivery does).
  */
 public final class AnalyticsPipeline implements VibeListener {
-    /** Default score at or above which an anomaly event is published. */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    /**
+     * Default score at or above which an anomaly event is published: 0.6, for the default detector a one-in-10^18
+     * surprise (a deviation the series' own history makes that rare), above what the normal bursts of the
+     * simulator's fleet reach (they peak near 0.59; see docs/detectors.md).
+     */
+    public static final double DEFAULT_THRESHOLD = 0.6;
     /**
      * Default score at or above which a published anomaly is {@link Severity#CRITICAL}. For the default detector
-     * 0.5 means a one-in-10^12 surprise and 0.75 one in 10^36; for the z-score detectors 0.75 is about 8.8 sigmas.
+     * 0.6 means a one-in-10^18 surprise and 0.75 one in 10^36; for the z-score detectors 0.75 is about 8.8 sigmas.
      */
     public static final double DEFAULT_CRITICAL_AT = 0.75;
 
@@ -59,12 +74,18 @@ public final class AnalyticsPipeline implements VibeListener {
     private final double threshold;
     private final PipelineForecasting forecasting;
     private final double criticalAt;
+    private final Map<String, AlarmDirection> directions;
+    private final boolean learnRecurrence;
     private Fleet keyedFleet;
     private MetricSet keyedMetrics;
     private SeriesKey[][] keys;
     private double[] lastScores = new double[0];
+    private AlarmDirection[] metricDirections;
+    private String[] metricUnits;
     private long values;
     private long anomalies;
+    private long oppositeDirection;
+    private long recurring;
 
     private AnalyticsPipeline(Builder b) {
         this.downstream = b.downstream;
@@ -72,6 +93,8 @@ public final class AnalyticsPipeline implements VibeListener {
         this.threshold = b.threshold;
         this.forecasting = b.forecastSettings != null ? new PipelineForecasting(b.forecastSettings, downstream) : null;
         this.criticalAt = b.criticalAt;
+        this.directions = Map.copyOf(b.directions);
+        this.learnRecurrence = b.learnRecurrence;
     }
 
     /** Starts a builder; anomaly, forecast and prediction events go to {@code downstream}. */
@@ -100,8 +123,7 @@ public final class AnalyticsPipeline implements VibeListener {
                 lastScores[s * metricCount + m] = score;
                 values++;
                 if (score >= threshold) {
-                    anomalies++;
-                    publish(serverKeys[m], millis, value, score, detector);
+                    alarm(state, serverKeys[m], m, millis, value, score);
                 }
                 if (forecasting != null) {
                     forecasting.record(state, serverKeys[m], s * metricCount + m, millis, value);
@@ -110,7 +132,28 @@ public final class AnalyticsPipeline implements VibeListener {
         }
     }
 
-    private void publish(SeriesKey key, long millis, double value, double score, AnomalyDetector detector) {
+    /** An alarm: held back when it points the harmless way or recurs on the series' beat, else published. */
+    private void alarm(SeriesState state, SeriesKey key, int metric, long millis, double value, double score) {
+        AnomalyDetector detector = state.detector;
+        if (!metricDirections[metric].alarms(value, detector.expected())) {
+            oppositeDirection++;
+            return;
+        }
+        if (learnRecurrence) {
+            if (state.recurrence == null) {
+                state.recurrence = new RecurrenceMemory();
+            }
+            if (state.recurrence.recurs(millis)) {
+                recurring++;
+                return;
+            }
+        }
+        anomalies++;
+        publish(key, metricUnits[metric], millis, value, score, detector);
+    }
+
+    private void publish(SeriesKey key, String unit, long millis, double value, double score,
+                         AnomalyDetector detector) {
         double expected = detector.expected();
         double lower = detector.lowerBound();
         double upper = detector.upperBound();
@@ -122,7 +165,7 @@ public final class AnalyticsPipeline implements VibeListener {
         String name = detector.name();
         downstream.onEvent(new AnomalyEvent(Instant.ofEpochMilli(millis), key.serverId(), key.metric(), value,
                 expected, lower, upper, score, severityOf(score), name,
-                Explanations.of(key.metric(), value, expected, lower, upper, name, score)));
+                Explanations.of(key.metric(), unit, value, expected, lower, upper, name, score)));
     }
 
     /**
@@ -142,9 +185,17 @@ public final class AnalyticsPipeline implements VibeListener {
                     made[s][m] = new SeriesKey(fleet.get(s).id(), metrics.get(m).name());
                 }
             }
+            AlarmDirection[] d = new AlarmDirection[metrics.size()];
+            String[] units = new String[metrics.size()];
+            for (int m = 0; m < metrics.size(); m++) {
+                d[m] = directionOf(metrics.get(m).name());
+                units[m] = metrics.get(m).unit();
+            }
             keys = made;
             lastScores = new double[fleet.size() * metrics.size()];
             Arrays.fill(lastScores, Double.NaN);
+            metricDirections = d;
+            metricUnits = units;
             keyedFleet = fleet;
             keyedMetrics = metrics;
         }
@@ -170,6 +221,11 @@ public final class AnalyticsPipeline implements VibeListener {
         return lastScores[server * metricCount + metric];
     }
 
+    /** The direction in which a metric alarms (see {@link Builder#direction}). */
+    public AlarmDirection directionOf(String metric) {
+        return directions.getOrDefault(metric, AlarmDirection.BOTH);
+    }
+
     /** The registry holding the detectors. */
     public SeriesRegistry registry() {
         return registry;
@@ -183,6 +239,16 @@ public final class AnalyticsPipeline implements VibeListener {
     /** Anomaly events published so far. */
     public long anomalies() {
         return anomalies;
+    }
+
+    /** Alarms held back because the value deviated the harmless way for its metric ({@link AlarmDirection}). */
+    public long oppositeDirection() {
+        return oppositeDirection;
+    }
+
+    /** Alarms held back because they recurred on their series' beat (planned, recurring events). */
+    public long recurring() {
+        return recurring;
     }
 
     /** Forecast events published so far (0 without forecasting). */
@@ -202,6 +268,8 @@ public final class AnalyticsPipeline implements VibeListener {
         private double threshold = DEFAULT_THRESHOLD;
         private ForecastSettings forecastSettings = ForecastSettings.defaults();
         private double criticalAt = DEFAULT_CRITICAL_AT;
+        private final Map<String, AlarmDirection> directions = defaultDirections();
+        private boolean learnRecurrence = true;
 
         private Builder(VibeListener downstream) {
             this.downstream = Objects.requireNonNull(downstream, "downstream listener must not be null");
@@ -213,7 +281,7 @@ public final class AnalyticsPipeline implements VibeListener {
             return this;
         }
 
-        /** Score at or above which an anomaly event is published, in (0, 1] (default 0.5). */
+        /** Score at or above which an anomaly event is published, in (0, 1] (default 0.6). */
         public Builder threshold(double value) {
             if (!(value > 0 && value <= 1)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1]: " + value);
@@ -250,6 +318,33 @@ public final class AnalyticsPipeline implements VibeListener {
             }
             criticalAt = value;
             return this;
+        }
+
+        /**
+         * The direction in which a metric alarms, by its seed-convention name. Defaults: {@link AlarmDirection#UP}
+         * for {@code cpu_usage}, {@code memory_usage}, {@code disk_usage} and {@code response_time};
+         * {@link AlarmDirection#BOTH} for every other metric (network traffic: a surge and a drop are both
+         * incidents). Declare a throughput or request-rate metric {@link AlarmDirection#DOWN}.
+         */
+        public Builder direction(String metric, AlarmDirection direction) {
+            directions.put(Objects.requireNonNull(metric, "metric must not be null"),
+                    Objects.requireNonNull(direction, "direction must not be null"));
+            return this;
+        }
+
+        /** Publishes alarms that recur on their series' beat too (by default they are held back and counted). */
+        public Builder withoutRecurrenceLearning() {
+            learnRecurrence = false;
+            return this;
+        }
+
+        private static Map<String, AlarmDirection> defaultDirections() {
+            Map<String, AlarmDirection> m = new HashMap<>();
+            for (Metric metric : new Metric[] {Metric.CPU_USAGE, Metric.MEMORY_USAGE, Metric.DISK_USAGE,
+                    Metric.RESPONSE_TIME}) {
+                m.put(metric.name(), AlarmDirection.UP);
+            }
+            return m;
         }
 
         /** Builds the pipeline. */

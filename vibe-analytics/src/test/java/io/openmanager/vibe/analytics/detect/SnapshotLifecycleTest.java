@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Snapshots taken all through a detector's life (fresh, warming up, while the seasonal model learns, after flat runs,
- * spikes and steps, and on series of extreme magnitude) pass the snapshot checks, survive JSON, and the restored
- * detector continues with the same bits as the original.
+ * spikes and steps, across gaps, on bursts over zeros, and on series of extreme magnitude) pass the snapshot checks,
+ * survive JSON, and the restored detector continues with the same bits as the original.
  */
 class SnapshotLifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,11 @@ class SnapshotLifecycleTest {
                 Arguments.of("zeros", (IntToDoubleFunction) t -> 0.0),
                 Arguments.of("level 1e90 with 1 % noise", (IntToDoubleFunction) t -> 1e90 * (1 + 0.01 * gaussian[t])),
                 Arguments.of("alternating 0 and 1e39", (IntToDoubleFunction) t -> t % 2 == 0 ? 0.0 : 1e39),
-                Arguments.of("around 1e-300", (IntToDoubleFunction) t -> 1e-300 * (3 + gaussian[t])));
+                Arguments.of("around 1e-300", (IntToDoubleFunction) t -> 1e-300 * (3 + gaussian[t])),
+                Arguments.of("noisy sine with gaps", (IntToDoubleFunction) t ->
+                        t % 53 == 7 || t > 590 && t < 596 ? Double.NaN : 50 + 10 * Math.sin(t / 20.0) + gaussian[t]),
+                Arguments.of("mostly zeros with bursts", (IntToDoubleFunction) t ->
+                        t % 97 < 3 ? 1e6 * (2 + gaussian[t]) : 0.0));
     }
 
     @ParameterizedTest(name = "{0}")

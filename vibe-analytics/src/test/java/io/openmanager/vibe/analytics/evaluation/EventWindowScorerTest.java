@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The event-window scorer's definitions, one test each. */
 class EventWindowScorerTest {
@@ -142,5 +143,26 @@ class EventWindowScorerTest {
         assertThatIllegalArgumentException().isThrownBy(() -> window(20, 10))
                 .withMessage("window end must not be before its start: start 2026-01-05T00:20:00Z,"
                         + " end 2026-01-05T00:10:00Z");
+    }
+
+    @Test
+    void manySeriesAreSummedSoAFalsePositiveAnywhereCountsAgainstPrecision() {
+        // a: one window found 2 minutes in; b: one window missed; c: no window, two false positives.
+        EventWindowScore all = SCORER.scoreAll(
+                Map.of("a", List.of(window(10, 20)), "b", List.of(window(30, 40))),
+                Map.of("a", List.of(min(12), min(13)), "c", List.of(min(5), min(50))));
+
+        assertThat(all.windows()).isEqualTo(2);
+        assertThat(all.detectedWindows()).isEqualTo(1);
+        assertThat(all.detections()).isEqualTo(4);
+        assertThat(all.falsePositives()).isEqualTo(2);
+        assertThat(all.precision()).isEqualTo(1.0 / 3);
+        assertThat(all.recall()).isEqualTo(0.5);
+        assertThat(all.meanDetectionDelay()).contains(Duration.ofMinutes(2));
+        double a = SCORER.score(List.of(window(10, 20)), List.of(min(12), min(13))).nabScore();
+        double c = SCORER.score(List.of(), List.of(min(5), min(50))).nabScore();
+        assertThat(all.nabScore()).isCloseTo(a - 1.0 + c, within(1e-12));
+        assertThat(SCORER.scoreAll(Map.<String, List<AnomalyWindow>>of(), Map.<String, List<Instant>>of()).precision())
+                .isEqualTo(1.0);
     }
 }

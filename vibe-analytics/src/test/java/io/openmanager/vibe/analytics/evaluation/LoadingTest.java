@@ -99,9 +99,9 @@ class LoadingTest {
         assertThatThrownBy(() -> NabCorpus.load(root)).isInstanceOf(MalformedDataException.class)
                 .hasMessage(a + ":3: timestamp 2014-04-01 00:00:00 comes before the previous row's 2014-04-01 00:05:00");
 
-        write("data/cat/a.csv", "timestamp,value\n2014-04-01 00:05:00,NaN\n");
+        write("data/cat/a.csv", "timestamp,value\n2014-04-01 00:05:00,Infinity\n");
         assertThatThrownBy(() -> NabCorpus.load(root)).isInstanceOf(MalformedDataException.class)
-                .hasMessage(a + ":2: 'NaN' is not a finite number (column value)");
+                .hasMessage(a + ":2: 'Infinity' is not a finite number (column value)");
 
         write("data/cat/a.csv", "time,value\n2014-04-01 00:05:00,1\n");
         assertThatThrownBy(() -> NabCorpus.load(root)).isInstanceOf(MalformedDataException.class)
@@ -110,6 +110,40 @@ class LoadingTest {
         write("data/cat/a.csv", "");
         assertThatThrownBy(() -> NabCorpus.load(root)).isInstanceOf(MalformedDataException.class)
                 .hasMessage(a + ":1: empty file: expected a header line 'timestamp,value'");
+    }
+
+    @Test
+    void missingValuesAreGapsKeptAsRowsAndCounted() throws IOException {
+        write("data/cat/a.csv", "timestamp,value\n2014-04-01 00:00:00,1\n2014-04-01 00:05:00,\n"
+                + "2014-04-01 00:10:00, NaN\n2014-04-01 00:15:00,null\n2014-04-01 00:20:00,NA\n"
+                + "2014-04-01 00:25:00,nan\n2014-04-01 00:30:00,2.5\n");
+        write("labels/combined_windows.json", "{\"cat/a.csv\": [[\"2014-04-01 00:05:00\", \"2014-04-01 00:10:00\"]]}");
+
+        NabCorpus corpus = NabCorpus.load(root);
+        NabSeries a = corpus.series("cat/a.csv");
+
+        assertThat(a.size()).isEqualTo(7);
+        assertThat(a.gapCount()).isEqualTo(5);
+        assertThat(corpus.gapCount()).isEqualTo(5);
+        assertThat(a.value(0)).isEqualTo(1.0);
+        for (int row = 1; row <= 5; row++) {
+            assertThat(a.value(row)).as("row %d", row).isNaN();
+        }
+        assertThat(a.value(6)).isEqualTo(2.5);
+        assertThat(a.timestamp(3)).isEqualTo(Instant.parse("2014-04-01T00:15:00Z"));
+        assertThat(a.windowFirstRow(0)).isEqualTo(1);
+        assertThat(a.toString()).isEqualTo("NabSeries[cat/a.csv, 7 rows (5 missing), 1 windows]");
+    }
+
+    @Test
+    @RequiresCorpus(Corpus.CMD)
+    void everyFileOfTheCloudMonitoringHalfLoadsWithItsGaps() throws IOException {
+        NabCorpus cmd = NabCorpus.load(Corpus.CMD.path());
+
+        assertThat(cmd.series()).hasSize(33);
+        assertThat(cmd.windowCount()).isEqualTo(157);
+        assertThat(cmd.gapCount()).isEqualTo(11);
+        assertThat(cmd.series("application-crash-rate-1/app1-05.csv").gapCount()).isEqualTo(11);
     }
 
     @Test

@@ -27,24 +27,31 @@ class AnalyticsPipelineTest {
     private static final MetricSet METRICS = MetricSet.standard();
     private static final long STEP = 60_000;
 
-    /** Feeds {@code ticks} frames of a smooth daily-ish signal; {@code spikeTick} puts db-1's cpu at 99. */
-    private static void feed(AnalyticsPipeline pipeline, int ticks, int spikeTick) {
+    /** A value of the fed frames: server, metric, tick. */
+    private interface ValueAt {
+        double value(int server, int metric, int tick);
+    }
+
+    /** Feeds {@code ticks} frames of the fleet, each value from {@code at}. */
+    private static void feed(AnalyticsPipeline pipeline, int ticks, ValueAt at) {
         MutableFleetFrame frame = new MutableFleetFrame(FLEET, METRICS);
         FrameEvent event = new FrameEvent(frame.view());
         for (int t = 0; t < ticks; t++) {
             frame.setTime(t, t * STEP);
             for (int s = 0; s < FLEET.size(); s++) {
                 for (int m = 0; m < METRICS.size(); m++) {
-                    double base = 30 + 10 * s + 2 * m;
-                    double wave = 5 * Math.sin(2 * Math.PI * t / 1440.0 + s) + 0.5 * Math.sin(t * 1.7 + 3 * m + s);
-                    frame.set(s, m, base + wave);
+                    frame.set(s, m, at.value(s, m, t));
                 }
-            }
-            if (t == spikeTick) {
-                frame.set(1, MetricSet.CPU, 99);
             }
             pipeline.onEvent(event);
         }
+    }
+
+    /** Feeds {@code ticks} frames of a smooth daily-ish signal; {@code spikeTick} puts db-1's cpu at 99. */
+    private static void feed(AnalyticsPipeline pipeline, int ticks, int spikeTick) {
+        feed(pipeline, ticks, (s, m, t) -> s == 1 && m == MetricSet.CPU && t == spikeTick ? 99
+                : (30 + 10 * s + 2 * m)
+                        + (5 * Math.sin(2 * Math.PI * t / 1440.0 + s) + 0.5 * Math.sin(t * 1.7 + 3 * m + s)));
     }
 
     @Test
@@ -101,9 +108,48 @@ class AnalyticsPipelineTest {
         assertThat(found.severity()).isEqualTo(pipeline.severityOf(found.score()));
         // The seasonal model predicts this tick closely, hence a narrow range (the README quotes this sentence).
         assertThat(found.explanation())
-                .isEqualTo("cpu_usage 99 is 124.9 sigmas above the expected 44.99 (range 43.69..46.29)");
+                .isEqualTo("cpu_usage 99 % is 54.01 points above the expected 44.99 %"
+                        + " (124.9 sigmas; range 43.69..46.29)");
         assertThat(pipeline.values()).isEqualTo((long) (spike + 1) * FLEET.size() * METRICS.size());
         assertThat(pipeline.anomalies()).isEqualTo(anomalies.size());
+    }
+
+    /** Feeds steady noise; db-1's cpu and network_in drop to 5 from {@code stepTick} to {@code backTick}. */
+    private static void feedStepDownAndBack(AnalyticsPipeline pipeline, int ticks, int stepTick, int backTick) {
+        feed(pipeline, ticks, (s, m, t) -> s == 1 && (m == MetricSet.CPU || m == MetricSet.NETWORK_IN)
+                && t >= stepTick && t < backTick ? 5 : 40 + 10 * s + 2 * m + 0.5 * Math.sin(t * 1.7 + 3 * m + s));
+    }
+
+    @Test
+    void usageMetricsAlarmOnlyGoingUpWhileTrafficAlarmsBothWays() {
+        List<AnomalyEvent> anomalies = new ArrayList<>();
+        AnalyticsPipeline pipeline = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                anomalies.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().build();
+
+        feedStepDownAndBack(pipeline, 1500, 1000, 1200);
+
+        assertThat(pipeline.directionOf("cpu_usage")).isEqualTo(AlarmDirection.UP);
+        assertThat(pipeline.directionOf("response_time")).isEqualTo(AlarmDirection.UP);
+        assertThat(pipeline.directionOf("network_in")).isEqualTo(AlarmDirection.BOTH);
+        assertThat(anomalies).as("db-1 cpu fell to 5: harmless, held back")
+                .noneMatch(a -> a.metric().equals("cpu_usage") && a.value() < a.expected());
+        assertThat(anomalies).as("db-1 network_in fell to 5: an outage, published")
+                .anyMatch(a -> a.metric().equals("network_in") && a.serverId().equals("db-1") && a.value() == 5);
+        assertThat(pipeline.oppositeDirection()).isPositive();
+
+        List<AnomalyEvent> down = new ArrayList<>();
+        AnalyticsPipeline throughput = AnalyticsPipeline.builder(e -> {
+            if (e instanceof AnomalyEvent) {
+                down.add((AnomalyEvent) e);
+            }
+        }).withoutForecasting().direction("network_in", AlarmDirection.DOWN)
+                .direction("cpu_usage", AlarmDirection.BOTH).build();
+        feedStepDownAndBack(throughput, 1500, 1000, 1200);
+        assertThat(down).anyMatch(a -> a.metric().equals("cpu_usage") && a.value() == 5);
+        assertThat(down).noneMatch(a -> a.metric().equals("network_in") && a.value() > a.expected());
     }
 
     @Test
@@ -134,7 +180,7 @@ class AnalyticsPipelineTest {
         assertThat(a.lower()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(a.upper()).isEqualTo(90.0);
         assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(a.explanation()).isEqualTo("cpu_usage 99 is at or above the threshold 90");
+        assertThat(a.explanation()).isEqualTo("cpu_usage 99 % is at or above the threshold 90 %");
     }
 
     @Test

@@ -168,7 +168,8 @@ final class DetectCommand implements Callable<Integer> {
             throw new WriteFailure(e.getMessage(), e);
         }
         String about = csv.report().describe("kept with score 0", "kept, the later scored 0");
-        long beyond = scorer.skippedNonFinite() - csv.report().gaps;
+        // Gaps are counted by the detectors as missing values; what they skipped as non-finite was beyond +-1e100.
+        long beyond = scorer.skippedNonFinite();
         if (beyond > 0) {
             about = (about == null ? "" : about + "; ") + beyond + " value(s) beyond +-1e100 scored 0";
         }

@@ -154,18 +154,19 @@ public final class BuiltInProviders {
 
         @Override
         public String description() {
-            return "calibrated ensemble (spike, level shift, variance change, flat-line, seasonality) with alarm"
-                    + " suppression";
+            return "calibrated views (level shift, dispersion, flat-line, seasonal residual) and a capped magnitude"
+                    + " view, one alarm per event (window, warmup, calibrationAlpha, suppressionMinutes,"
+                    + " suppressionFactor)";
         }
 
         @Override
         public AnomalyDetector create(Map<String, String> parameters) {
-            Parameters p = new Parameters(name(), parameters, "window", "warmup", "calibrationAlpha", "suppression",
-                    "suppressionFactor");
+            Parameters p = new Parameters(name(), parameters, "window", "warmup", "calibrationAlpha",
+                    "suppressionMinutes", "suppressionFactor");
             return new DefaultDetector(p.getInt("window", DefaultDetector.DEFAULT_WINDOW),
                     p.getInt("warmup", DefaultDetector.DEFAULT_WARMUP),
                     p.getDouble("calibrationAlpha", DefaultDetector.DEFAULT_CALIBRATION_ALPHA),
-                    p.getInt("suppression", DefaultDetector.DEFAULT_SUPPRESSION),
+                    p.getInt("suppressionMinutes", DefaultDetector.DEFAULT_SUPPRESSION_MINUTES),
                     p.getDouble("suppressionFactor", DefaultDetector.DEFAULT_SUPPRESSION_FACTOR));
         }
     }
