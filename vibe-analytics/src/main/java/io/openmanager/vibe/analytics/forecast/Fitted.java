@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * Base of the fitted models: a subclass fills point forecasts and forecast standard deviations; intervals are
- * {@code mean +- z * sd}.
+ * {@code mean + q * sd} with the normal quantiles {@code q} unless {@link #quantiles()} says otherwise.
  */
 abstract class Fitted implements FittedModel {
     static final double Z80 = 1.2815515655446004;
     static final double Z95 = 1.959963984540054;
+    private static final double[] NORMAL = {-Z95, -Z80, Z80, Z95};
 
     private final String description;
     private final int period;
@@ -22,6 +23,14 @@ abstract class Fitted implements FittedModel {
 
     /** Fills {@code mean[0..h)} and {@code sd[0..h)}. */
     abstract void fill(int h, double[] mean, double[] sd);
+
+    /**
+     * The multiples of the standard deviation added to the mean for the lower 95 %, lower 80 %, upper 80 % and upper
+     * 95 % bounds, in that order (ascending); the normal distribution's unless calibrated.
+     */
+    double[] quantiles() {
+        return NORMAL;
+    }
 
     @Override
     public final String description() {
@@ -50,12 +59,13 @@ abstract class Fitted implements FittedModel {
         double[] u80 = new double[horizon];
         double[] l95 = new double[horizon];
         double[] u95 = new double[horizon];
+        double[] q = quantiles();
         for (int k = 0; k < horizon; k++) {
             double s = Double.isFinite(sd[k]) && sd[k] >= 0 ? sd[k] : (Double.isNaN(mean[k]) ? Double.NaN : 0);
-            l80[k] = mean[k] - Z80 * s;
-            u80[k] = mean[k] + Z80 * s;
-            l95[k] = mean[k] - Z95 * s;
-            u95[k] = mean[k] + Z95 * s;
+            l95[k] = mean[k] + q[0] * s;
+            l80[k] = mean[k] + q[1] * s;
+            u80[k] = mean[k] + q[2] * s;
+            u95[k] = mean[k] + q[3] * s;
         }
         return new Forecast(description, period, mean, l80, u80, l95, u95);
     }
