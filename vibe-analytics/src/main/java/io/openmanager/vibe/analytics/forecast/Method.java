@@ -15,8 +15,8 @@ public enum Method {
     SEASONAL_NAIVE("snaive"),
     /**
      * Naive forecast of the seasonally adjusted series (classical decomposition), re-seasonalised; the M4
-     * competition's "Naive2" benchmark. Non-seasonal (plain naive) when the seasonality test fails or the history is
-     * shorter than two periods.
+     * competition's "Naive2" benchmark: multiplicative decomposition (additive when a value is not positive) when the
+     * history holds three periods and its autocorrelation at the period is significant at 90 %, else plain naive.
      */
     NAIVE2("naive2"),
     /**
@@ -38,8 +38,7 @@ public enum Method {
     HOLT_WINTERS_MULTIPLICATIVE("hw-mul"),
     /**
      * The Theta method (simple exponential smoothing with drift equal to half the least-squares slope) on the
-     * seasonally adjusted series, re-seasonalised. Seasonal adjustment needs two full periods and a significant
-     * autocorrelation at the period (90 %), as in the M4 competition.
+     * seasonally adjusted series, re-seasonalised; seasonal adjustment as {@link #NAIVE2}'s, as in the M4 competition.
      */
     THETA("theta"),
     /**
