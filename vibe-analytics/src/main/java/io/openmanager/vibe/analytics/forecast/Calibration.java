@@ -41,7 +41,7 @@ final class Calibration {
             }
 
             @Override
-            double[] quantiles() {
+            double[] quantiles(int k) {
                 return q;
             }
         };

@@ -4,8 +4,10 @@ import io.openmanager.vibe.analytics.forecast.Accuracy;
 import io.openmanager.vibe.analytics.forecast.Backtest;
 import io.openmanager.vibe.analytics.forecast.Forecaster;
 import io.openmanager.vibe.analytics.forecast.Method;
+import io.openmanager.vibe.analytics.pipeline.ForecastSettings;
 import io.openmanager.vibe.examples.forecast.BenchmarkRun;
 import io.openmanager.vibe.examples.forecast.BenchmarkSource;
+import io.openmanager.vibe.examples.forecast.CrossingCalibration;
 import io.openmanager.vibe.examples.forecast.HourlyBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -33,7 +35,9 @@ import java.util.concurrent.Callable;
             "Prints sMAPE, MASE, OWA relative to seasonal naive and to Naive2, and the share of actual values inside"
                 + " the 80 % and 95 % prediction intervals.",
             "With --benchmark instead of --input: the hourly development benchmark (cmd, nab and sim parts), scored"
-                + " as M4 scores hourly series (horizon 48, MASE and Naive2 on period 24), one table per part."})
+                + " as M4 scores hourly series (horizon 48, MASE and Naive2 on period 24), one table per part.",
+            "With --crossings instead: the reliability of the AnalyticsPipeline's crossing probabilities on simulated"
+                + " memory leaks and disk growth (--runs runs from --first-seed)."})
 final class BacktestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -59,6 +63,19 @@ final class BacktestCommand implements Callable<Integer> {
             description = "With --benchmark: simulated days of the sim part (default: ${DEFAULT-VALUE}).")
     private int simDays;
 
+    @Option(names = "--crossings",
+            description = "Score the pipeline's crossing probabilities on simulated leaks and disk growth instead.")
+    private boolean crossings;
+
+    @Option(names = "--runs", paramLabel = "<n>", defaultValue = "60",
+            description = "With --crossings: simulated runs (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--first-seed", paramLabel = "<n>", defaultValue = "2000",
+            description = "With --crossings: the first run's seed (default: ${DEFAULT-VALUE}; seeds 1000 to 1059"
+                    + " tuned the model, so the default runs are held out).")
+    private long firstSeed;
+
     @Option(names = "--horizon", paramLabel = "<n>",
             description = "Steps per forecast (>= 1); required with --input (--benchmark uses M4's 48).")
     private Integer horizon;
@@ -79,8 +96,22 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((input == null) == (benchmark == null)) {
-            throw new ParameterException(spec.commandLine(), "give either --input or --benchmark");
+        if ((input != null ? 1 : 0) + (benchmark != null ? 1 : 0) + (crossings ? 1 : 0) != 1) {
+            throw new ParameterException(spec.commandLine(), "give one of --input, --benchmark or --crossings");
+        }
+        if (crossings) {
+            if (runs < 1) {
+                throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
+            }
+            ForecastSettings settings = ForecastSettings.defaults();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("crossing probabilities within " + settings.predictionPoints() + " minutes of the pipeline's"
+                    + " default forecaster, " + runs + " simulated runs from seed " + firstSeed
+                    + (firstSeed + runs <= 1000 || firstSeed >= 1060 ? " (held out)" : " (overlapping the tuning"
+                    + " seeds 1000 to 1059)"));
+            out.print(CrossingCalibration.format(CrossingCalibration.run(firstSeed, runs, settings.predictionPoints(),
+                    settings.forecaster())));
+            return VibeCli.EXIT_OK;
         }
         if (benchmark != null) {
             if (horizon != null || period != 0) {

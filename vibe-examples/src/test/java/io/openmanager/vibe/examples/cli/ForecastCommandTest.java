@@ -42,7 +42,7 @@ class ForecastCommandTest {
         assertThat(lines.get(2)).startsWith("db-1:lower80,");
         assertThat(lines.get(6)).startsWith("web-1,");
         assertThat(lines.get(1).split(",")).hasSize(25);
-        assertThat(run.out()).contains("period=24");
+        assertThat(run.out()).contains("periods 24");
     }
 
     @Test
