@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Forecasting a 1,000-point hourly series with a daily cycle, trend and noise: fitting each method (for {@code auto}
- * with period detection and holdout selection), and forecasting 48 steps from an already fitted model. The issue's
- * targets: {@code auto} fit <= 10 ms, forecast of a fitted model <= 5 µs.
+ * with its seasonal periods, seven members, and three holdout folds of 48 steps refitted to calibrate the intervals),
+ * and forecasting 48 steps from an already fitted model. Targets: {@code auto} fit <= 20 ms, forecast of a fitted model
+ * <= 5 µs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class ForecasterBenchmark {
     private static final Duration HOUR = Duration.ofHours(1);
 
-    @Param({"auto", "theta", "hw-add", "hw-mul", "holt", "snaive"})
+    @Param({"auto", "mstl", "harmonic", "smedian", "theta", "hw-add", "hw-mul", "holt", "snaive"})
     public String method;
 
     private double[] series;

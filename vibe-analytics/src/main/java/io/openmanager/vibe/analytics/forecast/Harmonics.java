@@ -8,14 +8,16 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * {@link Method#HARMONIC}: trigonometric seasonality, as in TBATS (De Livera, Hyndman and Snyder 2011) but with the
- * Fourier coefficients fitted by regression over a recent window instead of evolving in a state space. Every period
- * gets sine and cosine terms (up to {@link #MAX_HARMONICS} harmonics, fewer for a short period, none that repeats a
- * shorter period's frequency), fitted by weighted least squares over the last {@link #WINDOW_CYCLES} cycles of the
- * longest period: once, then once more with bisquare robustness weights. The series, cleaned of outliers
- * ({@link Outliers}) and without this seasonal pattern, is forecast by {@link Level}.
+ * Fourier coefficients fitted by regression over a recent window instead of evolving in a state space. The shortest
+ * period gets {@link #HARMONICS} harmonics (sine and cosine terms); a longer one gets {@link #PER_SHORT_CYCLE} for each
+ * cycle of the shortest it spans (14 for a week of days, enough to tell the days apart), less those that repeat a
+ * shorter period's frequency; none at or above the Nyquist limit. They are fitted by weighted least squares over the
+ * last {@link #WINDOW_CYCLES} cycles of the longest period: once, then once more with bisquare robustness weights. The
+ * series, cleaned of outliers ({@link Outliers}) and without this seasonal pattern, is forecast by {@link Level}.
  */
 final class Harmonics {
-    static final int MAX_HARMONICS = 6;
+    static final int HARMONICS = 6;
+    static final int PER_SHORT_CYCLE = 2;
     static final int WINDOW_CYCLES = 6;
 
     private Harmonics() {
@@ -83,14 +85,15 @@ final class Harmonics {
         };
     }
 
-    /** The harmonics of each period: up to {@link #MAX_HARMONICS}, below its Nyquist limit, new frequencies only. */
+    /** The harmonics of each period (see the class documentation), below its Nyquist limit, new frequencies only. */
     static int[][] terms(int[] periods) {
         int[][] out = new int[periods.length][];
         for (int i = 0; i < periods.length; i++) {
             int m = periods[i];
-            int[] keep = new int[MAX_HARMONICS];
+            int most = i == 0 ? HARMONICS : Math.max(HARMONICS, PER_SHORT_CYCLE * (m / periods[0]));
+            int[] keep = new int[most];
             int c = 0;
-            for (int j = 1; j <= MAX_HARMONICS && 2 * j < m; j++) {
+            for (int j = 1; j <= most && 2 * j < m; j++) {
                 boolean repeats = false;
                 for (int s = 0; s < i; s++) {
                     // Frequency j / m equals k / periods[s] for a whole k: already a shorter period's term.

@@ -3,9 +3,11 @@ package io.openmanager.vibe.analytics.forecast;
 /**
  * A level shift at the end of a series: the last values all lie on one side of the same positions in the seasons
  * before them (the same hour of the previous days, or the values just before for a non-seasonal series), far beyond
- * the series' usual change from one season to the next. The shift is found as the longest such final run of at
- * least {@link #MIN_RUN} values (within the last {@link #MAX_RUN}); {@link #relevel} moves the history before it by the
- * shift, so that every model forecasts from the new level with the history's seasonal pattern.
+ * the series' usual change from one season to the next ({@link #SIGMAS} robust standard deviations), and steadily so
+ * (their deviations' interquartile range, as a standard deviation, is at most {@link #STEADY} of the shift). The shift is the longest such final run
+ * of at least
+ * {@link #MIN_RUN} values (within the last {@link #MAX_RUN}); {@link #relevel} moves the history before it by the
+ * run's median deviation, so that every model forecasts from the new level with the history's seasonal pattern.
  */
 final class LevelShift {
     static final int MIN_RUN = 6;
@@ -16,6 +18,7 @@ final class LevelShift {
     static final double STEADY = 0.25;
     private static final int SEASONS_BEFORE = 3;
     private static final double MAD_TO_SIGMA = 1.4826;
+    private static final double IQR_TO_SIGMA = 1.349;
 
     private LevelShift() {
     }
@@ -71,12 +74,12 @@ final class LevelShift {
             if (!consistent) {
                 break;
             }
-            double median = Robust.median(d, 0, run);
-            double[] spread = new double[run];
-            for (int i = 0; i < run; i++) {
-                spread[i] = Math.abs(d[i] - median);
-            }
-            if (MAD_TO_SIGMA * Robust.median(spread, 0, run) <= STEADY * Math.abs(median)) {
+            double[] sorted = java.util.Arrays.copyOf(d, run);
+            java.util.Arrays.sort(sorted);
+            double median = Robust.median(sorted, 0, run);
+            // Interquartile range: unlike the median absolute deviation it sees bursts that fill half the run.
+            double spread = (sorted[(3 * run) / 4] - sorted[run / 4]) / IQR_TO_SIGMA;
+            if (spread <= STEADY * Math.abs(median)) {
                 start = tau;
                 shift = median;
             }

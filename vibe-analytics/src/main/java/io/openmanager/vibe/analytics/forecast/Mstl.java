@@ -8,6 +8,8 @@ package io.openmanager.vibe.analytics.forecast;
  */
 final class Mstl {
     static final int ITERATIONS = 2;
+    /** Inner passes of each STL, R's default without robustness. */
+    static final int STL_PASSES = 2;
 
     private Mstl() {
     }
@@ -57,7 +59,7 @@ final class Mstl {
                 for (int t = 0; t < n; t++) {
                     deseasoned[t] += s[t];
                 }
-                fit = Stl.decompose(deseasoned, periods[i], 7 + 4 * (i + 1));
+                fit = Stl.decompose(deseasoned, periods[i], 7 + 4 * (i + 1), STL_PASSES);
                 seasonals[i] = fit.seasonal();
                 s = seasonals[i];
                 for (int t = 0; t < n; t++) {

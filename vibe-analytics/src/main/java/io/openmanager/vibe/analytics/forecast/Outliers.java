@@ -8,7 +8,7 @@ package io.openmanager.vibe.analytics.forecast;
  * {@link #NEIGHBOURS} neighbours on each side when the series has no period. Outliers are replaced by that median.
  *
  * <p>A run of outliers that reaches the end of the series is kept when it has at least {@link #SHIFT_RUN} values all on
- * one side: the series has moved, and the models must see where to (a level shift), not be told it did not.
+ * one side: the series may have moved, and the models must see where to (a level shift), not be told it did not.
  */
 final class Outliers {
     static final double MADS = 5;
@@ -16,6 +16,7 @@ final class Outliers {
     static final int SHIFT_RUN = LevelShift.MIN_RUN;
     static final int PASSES = 3;
     private static final double MAD_TO_SIGMA = 1.4826;
+    private static final double ROUNDING = 1e-9;
 
     private Outliers() {
     }
@@ -52,7 +53,8 @@ final class Outliers {
             for (int t = 0; t < n; t++) {
                 residual[t] = Math.abs(y[t] - median[t]);
             }
-            double limit = MADS * MAD_TO_SIGMA * Robust.median(residual, 0, n);
+            // Rounding: a series that repeats exactly has residuals of a few ulps, which are no outliers.
+            double limit = Math.max(MADS * MAD_TO_SIGMA * Robust.median(residual, 0, n), ROUNDING * scale(y));
             for (int t = 0; t < n; t++) {
                 outlier[t] &= residual[t] > limit;
             }
@@ -83,6 +85,14 @@ final class Outliers {
             }
         }
         return out;
+    }
+
+    private static double scale(double[] y) {
+        double max = 0;
+        for (double v : y) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 
     /** For each t, the median of y[t + j * lag] for j in -NEIGHBOURS..NEIGHBOURS within the series. */

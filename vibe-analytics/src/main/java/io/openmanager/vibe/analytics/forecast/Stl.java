@@ -2,8 +2,8 @@ package io.openmanager.vibe.analytics.forecast;
 
 /**
  * Seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning 1990), as R's {@code stl} without
- * its robustness iterations ({@code robust = FALSE}, two inner passes of cycle-subseries smoothing, low-pass filtering
- * and trend smoothing; outliers are cleaned before, by {@link Outliers}). Loess fits are evaluated every {@code jump}
+ * its robustness iterations ({@code robust = FALSE}; outliers are cleaned before, by {@link Outliers}): inner passes
+ * of cycle-subseries smoothing, low-pass filtering and trend smoothing. Loess fits are evaluated every {@code jump}
  * points and interpolated between, with R's default jumps (a tenth of each window) and degrees (0 for the seasonal
  * smoothing, 1 for the others). Arrays are indexed from 0; the algorithm and its constants follow the original Fortran.
  */
@@ -11,7 +11,6 @@ final class Stl {
     private Stl() {
     }
 
-    private static final int INNER_PASSES = 2;
 
     /** The components of one decomposition: {@code y = trend + seasonal + remainder}. */
     record Result(double[] trend, double[] seasonal) {
@@ -23,8 +22,9 @@ final class Stl {
      * @param period  the seasonal period, at least 2
      * @param sWindow the seasonal smoothing window in cycles (odd, at least 7); a very long one approaches a periodic
      *                seasonal pattern
+     * @param passes  inner passes (R's default: 2)
      */
-    static Result decompose(double[] y, int period, int sWindow) {
+    static Result decompose(double[] y, int period, int sWindow, int passes) {
         int n = y.length;
         int ns = odd(Math.max(3, sWindow));
         int nt = odd((int) Math.ceil(1.5 * period / (1 - 1.5 / ns)));
@@ -35,7 +35,7 @@ final class Stl {
         double[] trend = new double[n];
         double[] season = new double[n];
         Work w = new Work(n, period);
-        for (int it = 0; it < INNER_PASSES; it++) {
+        for (int it = 0; it < passes; it++) {
             for (int i = 0; i < n; i++) {
                 w.detrended[i] = y[i] - trend[i];
             }
