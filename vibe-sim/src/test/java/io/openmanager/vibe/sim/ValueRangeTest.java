@@ -6,16 +6,12 @@ import io.openmanager.vibe.core.Fleet;
 import io.openmanager.vibe.core.Role;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.metric.Metric;
-import io.openmanager.vibe.core.metric.MetricSet;
 import io.openmanager.vibe.core.status.Status;
 import io.openmanager.vibe.sim.scenario.BuiltInScenarios;
 import io.openmanager.vibe.sim.scenario.Scenario;
 import io.openmanager.vibe.sim.scenario.Selector;
 import io.openmanager.vibe.sim.scenario.Trigger;
-import io.openmanager.vibe.sim.testing.MetricSeries;
 import io.openmanager.vibe.spi.event.FrameEvent;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,29 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every value lies in its metric's valid range; a value is missing only while a drop acts on it. */
+/**
+ * Every value lies in its metric's valid range; a value is missing only while a drop acts on it. (Generated frames and
+ * series: vibe-test's GeneratedValueRangeProperties.)
+ */
 class ValueRangeTest {
     private static final Duration SIX_HOURS = Duration.ofHours(6);
-
-    /** Any frame and any series that vibe-sim's jqwik provider generates: every value in its metric's range. */
-    @Property(tries = 40)
-    void generatedFramesStayInRange(@ForAll FleetFrame frame) {
-        for (int s = frame.serverFrom(); s < frame.serverTo(); s++) {
-            for (int m = 0; m < frame.metrics().size(); m++) {
-                Metric metric = frame.metrics().get(m);
-                assertThat(frame.value(s, m)).as("%s of %s", metric.name(), frame.fleet().get(s).hostname())
-                        .matches(metric::isValid);
-            }
-        }
-    }
-
-    @Property(tries = 40)
-    void generatedSeriesStayInRange(@ForAll MetricSeries series) {
-        Metric metric = MetricSet.standard().get(MetricSet.standard().require(series.metric()));
-        for (int i = 0; i < series.size(); i++) {
-            assertThat(series.value(i)).as("%s at %s", series, series.timestamp(i)).matches(metric::isValid);
-        }
-    }
 
     @Test
     void aWeekOfTheDefaultFleetStaysInRange() {

@@ -61,8 +61,8 @@ public enum Corpus {
     }
 
     String missing(List<Path> tried) {
-        return "data/" + relative + " not found (tried " + tried + "); point -D" + DIR_PROPERTY + "=DIR or "
-                + DIR_VARIABLE + "=DIR at the folder holding data/";
+        return "data/" + relative + " was not found (tried " + tried + "); to use it, point -D" + DIR_PROPERTY
+                + "=DIR or " + DIR_VARIABLE + "=DIR at the folder holding data/";
     }
 
     Optional<Path> find(List<Path> tried) {

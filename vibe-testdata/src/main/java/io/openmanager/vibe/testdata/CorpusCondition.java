@@ -40,7 +40,7 @@ final class CorpusCondition implements ExecutionCondition {
     private static void announce(Corpus corpus, String reason) {
         synchronized (ANNOUNCED) {
             if (ANNOUNCED.add(corpus)) {
-                System.err.println("[vibe] skipping the tests that need " + reason);
+                System.err.println("[vibe] skipping the tests that need " + corpus.relativePath() + ": " + reason);
             }
         }
     }

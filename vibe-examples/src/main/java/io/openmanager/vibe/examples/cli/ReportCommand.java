@@ -61,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "Run the scenarios of these files instead of the built-in ones.")
     private List<Path> scenarioFiles;
 
-    @Option(names = "--width", paramLabel = "<n>", defaultValue = "" + HtmlReport.PLOT_WIDTH,
+    @Option(names = "--width", paramLabel = "<n>", defaultValue = "" + SvgChart.PLOT_WIDTH,
             description = "Points per time chart: each shows the minimum, maximum and mean of its series per point "
                     + "(default: ${DEFAULT-VALUE}, " + MIN_WIDTH + " to " + MAX_WIDTH + ").")
     private int width;

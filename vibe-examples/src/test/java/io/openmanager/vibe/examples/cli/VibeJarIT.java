@@ -134,6 +134,17 @@ class VibeJarIT {
                 .redirectError(tmp.resolve("rt-err.txt").toFile()).start();
     }
 
+    /** Waits until {@code file} holds at least {@code bytes}; fails after 60 s. */
+    private static void awaitSize(Path file, long bytes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file) || Files.size(file) < bytes) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not reach " + bytes + " bytes within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private static void stop(Process process) throws InterruptedException {
         // SIGTERM on Unix: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT).
         process.destroy();
@@ -149,10 +160,7 @@ class VibeJarIT {
         Path events = tmp.resolve("live-events.jsonl");
         Path labels = tmp.resolve("live-labels.json");
         Process process = startRealtime(out, "--events", events.toString(), "--labels", labels.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((!Files.exists(out) || Files.size(out) < 20_000) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitSize(out, 20_000);
 
         stop(process);
 
@@ -169,8 +177,11 @@ class VibeJarIT {
     @Test
     void realtimeOpenMetricsIsFinishedWhenStopped() throws Exception {
         Path out = tmp.resolve("live.txt");
-        Process process = startRealtime(out, "--format", "openmetrics");
-        Thread.sleep(2_000);
+        Path events = tmp.resolve("live-events.jsonl");
+        Process process = startRealtime(out, "--format", "openmetrics", "--events", events.toString());
+        // OpenMetrics comes at close; the events, flushed every tick, show that ticks are running (the first log is
+        // at 00:00:20), however long the JVM takes to start on a busy machine.
+        awaitSize(events, 1);
 
         stop(process);
 
@@ -217,10 +228,7 @@ class VibeJarIT {
         Path out = tmp.resolve("demo-out.txt");
         Process process = new ProcessBuilder(command("demo")).redirectOutput(out.toFile())
                 .redirectError(tmp.resolve("demo-err.txt").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((!Files.exists(out) || Files.size(out) < 200) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitSize(out, 200);
 
         stop(process);
 

@@ -36,6 +36,22 @@ class EmbeddingExampleTest {
         return result;
     }
 
+    /** The example's import lines, with the blank lines between their groups, so the snippet is complete. */
+    private static List<String> imports(List<String> source) {
+        int first = 0;
+        while (!source.get(first).startsWith("import ")) {
+            first++;
+        }
+        int last = first;
+        for (int i = first; i < source.size() && (source.get(i).startsWith("import ") || source.get(i).isBlank());
+                i++) {
+            if (!source.get(i).isBlank()) {
+                last = i;
+            }
+        }
+        return source.subList(first, last + 1);
+    }
+
     private static List<String> between(List<String> lines, String begin, String end) {
         int from = lines.indexOf(begin);
         assertThat(from).as("line '%s'", begin.strip()).isNotNegative();
@@ -50,9 +66,11 @@ class EmbeddingExampleTest {
         List<String> afterHeading = readme.subList(readme.indexOf("## Using the library"), readme.size());
         List<String> snippet = between(afterHeading, "```java", "```");
         List<String> source = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        List<String> body = between(source, "        // README snippet begins", "        // README snippet ends");
+        List<String> expected = new ArrayList<>(imports(source));
+        expected.add("");
+        expected.addAll(dedent(between(source, "        // README snippet begins", "        // README snippet ends")));
 
-        assertThat(dedent(body)).containsExactlyElementsOf(dedent(snippet));
+        assertThat(snippet).containsExactlyElementsOf(expected);
     }
 
     @Test
