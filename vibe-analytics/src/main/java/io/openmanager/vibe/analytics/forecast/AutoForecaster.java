@@ -77,12 +77,13 @@ final class AutoForecaster implements Forecaster {
         Fitted point = select(full, smape, mase, folds, m);
         String description = "auto(" + describe(periods) + "): " + point.description();
         double[] q = Calibration.quantiles(z, count);
+        int ahead = Math.max(2 * hold, periods.length > 0 ? periods[periods.length - 1] : 1);
         if (q == null) {
             return Calibration.apply(point, normal(), description + "; normal intervals (" + count
-                    + " holdout errors)");
+                    + " holdout errors)", ahead);
         }
         return Calibration.apply(point, q, description + "; intervals from " + count + " errors in " + folds
-                + " holdout fold(s)");
+                + " holdout fold(s)", ahead);
     }
 
     /**

@@ -31,13 +31,24 @@ final class Calibration {
         return Math.max(1, Math.min(count, (int) Math.ceil((count + 1) * p)));
     }
 
-    /** {@code model} with the given quantile multipliers and a new description. */
-    static Fitted apply(Fitted model, double[] quantiles, String description) {
+    /**
+     * {@code model} with the given quantile multipliers and a new description; its first {@code ahead} steps are
+     * computed once, here, so that forecasting them again costs a copy.
+     */
+    static Fitted apply(Fitted model, double[] quantiles, String description, int ahead) {
         double[] q = quantiles.clone();
+        double[] means = new double[ahead];
+        double[] sds = new double[ahead];
+        model.fill(ahead, means, sds);
         return new Fitted(description, model.period(), model.observations()) {
             @Override
             void fill(int h, double[] mean, double[] sd) {
-                model.fill(h, mean, sd);
+                if (h <= ahead) {
+                    System.arraycopy(means, 0, mean, 0, h);
+                    System.arraycopy(sds, 0, sd, 0, h);
+                } else {
+                    model.fill(h, mean, sd);
+                }
             }
 
             @Override

@@ -41,12 +41,12 @@ final class Stl {
             }
             subseries(w.detrended, n, period, ns, sJump, w.cycle, w);
             lowPass(w.cycle, n + 2 * period, period, w.lowPassed, w.ma);
-            smooth(w.lowPassed, n, nl, 1, lJump, w.low, w.loessWeights);
+            smooth(w.lowPassed, n, nl, 1, lJump, w.low);
             for (int i = 0; i < n; i++) {
                 season[i] = w.cycle[period + i] - w.low[i];
                 w.detrended[i] = y[i] - season[i];
             }
-            smooth(w.detrended, n, nt, 1, tJump, trend, w.loessWeights);
+            smooth(w.detrended, n, nt, 1, tJump, trend);
         }
         return new Result(trend, season);
     }
@@ -58,7 +58,6 @@ final class Stl {
         final double[] lowPassed;
         final double[] ma;
         final double[] low;
-        final double[] loessWeights;
         final double[] sub;
         final double[] subSmooth;
 
@@ -68,7 +67,6 @@ final class Stl {
             lowPassed = new double[n + 2 * period];
             ma = new double[n + 2 * period];
             low = new double[n];
-            loessWeights = new double[n + 2 * period];
             int k = n / period + 3;
             sub = new double[k];
             subSmooth = new double[k + 2];
@@ -90,12 +88,12 @@ final class Stl {
                 w.sub[i] = y[i * period + j];
             }
             // Smoothed values at 1..k of subSmooth, extrapolations at 0 and k + 1.
-            smoothInto(w.sub, k, ns, 0, jump, w.subSmooth, 1, w.loessWeights);
+            smoothInto(w.sub, k, ns, 0, jump, w.subSmooth, 1);
             int nright = Math.min(ns, k);
-            double v = estimate(w.sub, k, ns, 0, -1, 0, nright - 1, w.loessWeights);
+            double v = estimate(w.sub, k, ns, 0, -1, 0, nright - 1);
             w.subSmooth[0] = Double.isNaN(v) ? w.subSmooth[1] : v;
             int nleft = Math.max(0, k - ns);
-            v = estimate(w.sub, k, ns, 0, k, nleft, k - 1, w.loessWeights);
+            v = estimate(w.sub, k, ns, 0, k, nleft, k - 1);
             w.subSmooth[k + 1] = Double.isNaN(v) ? w.subSmooth[k] : v;
             for (int m = 0; m < k + 2; m++) {
                 season[m * period + j] = w.subSmooth[m];
@@ -124,13 +122,12 @@ final class Stl {
         }
     }
 
-    private static void smooth(double[] y, int n, int len, int degree, int jump, double[] out, double[] weights) {
-        smoothInto(y, n, len, degree, jump, out, 0, weights);
+    private static void smooth(double[] y, int n, int len, int degree, int jump, double[] out) {
+        smoothInto(y, n, len, degree, jump, out, 0);
     }
 
     /** Loess of {@code y[0..n)} with span {@code len}, into {@code out[offset .. offset + n)}. */
-    private static void smoothInto(double[] y, int n, int len, int degree, int jump, double[] out, int offset,
-                                   double[] weights) {
+    private static void smoothInto(double[] y, int n, int len, int degree, int jump, double[] out, int offset) {
         if (n < 2) {
             out[offset] = y[0];
             return;
@@ -142,7 +139,7 @@ final class Stl {
             nleft = 0;
             nright = n - 1;
             for (int i = 0; i < n; i += newJump) {
-                double v = estimate(y, n, len, degree, i, nleft, nright, weights);
+                double v = estimate(y, n, len, degree, i, nleft, nright);
                 out[offset + i] = Double.isNaN(v) ? y[i] : v;
             }
         } else if (newJump == 1) {
@@ -154,7 +151,7 @@ final class Stl {
                     nleft++;
                     nright++;
                 }
-                double v = estimate(y, n, len, degree, i, nleft, nright, weights);
+                double v = estimate(y, n, len, degree, i, nleft, nright);
                 out[offset + i] = Double.isNaN(v) ? y[i] : v;
             }
         } else {
@@ -170,7 +167,7 @@ final class Stl {
                     nleft = i + 1 - nsh;
                     nright = len + i - nsh;
                 }
-                double v = estimate(y, n, len, degree, i, nleft, nright, weights);
+                double v = estimate(y, n, len, degree, i, nleft, nright);
                 out[offset + i] = Double.isNaN(v) ? y[i] : v;
             }
         }
@@ -183,7 +180,7 @@ final class Stl {
             }
             int k = ((n - 1) / newJump) * newJump;
             if (k != n - 1) {
-                double v = estimate(y, n, len, degree, n - 1, nleft, nright, weights);
+                double v = estimate(y, n, len, degree, n - 1, nleft, nright);
                 out[offset + n - 1] = Double.isNaN(v) ? y[n - 1] : v;
                 if (k != n - 2) {
                     double delta = (out[offset + n - 1] - out[offset + k]) / (n - 1 - k);
@@ -197,10 +194,11 @@ final class Stl {
 
     /**
      * The loess estimate at {@code xs} (may lie outside the data) from {@code y[nleft..nright]} with tricube
-     * weights; degree 0 or 1. NaN when every weight is 0.
+     * weights; degree 0 or 1. NaN when every weight is 0. One pass of weighted sums: the weighted mean {@code my}, and
+     * for degree 1 the local line through it, {@code my + b (xs - mx)} with {@code b = cov(x, y) / var(x)}: the Fortran's
+     * reweighting {@code w (1 + b (j - mx))} summed, its test on the spread of {@code x} kept.
      */
-    private static double estimate(double[] y, int n, int len, int degree, int xs, int nleft, int nright,
-                                   double[] w) {
+    private static double estimate(double[] y, int n, int len, int degree, int xs, int nleft, int nright) {
         double range = n - 1.0;
         double h = Math.max(xs - nleft, nright - xs);
         if (len > n) {
@@ -208,48 +206,44 @@ final class Stl {
         }
         double h9 = 0.999 * h;
         double h1 = 0.001 * h;
-        double a = 0;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double sy = 0;
+        double sxy = 0;
         for (int j = nleft; j <= nright; j++) {
-            w[j] = 0;
-            double r = Math.abs(j - xs);
+            double d = j - xs;
+            double r = Math.abs(d);
             if (r <= h9) {
+                double wj;
                 if (r <= h1) {
-                    w[j] = 1;
+                    wj = 1;
                 } else {
                     double q = r / h;
                     q = 1 - q * q * q;
-                    w[j] = q * q * q;
+                    wj = q * q * q;
                 }
-                a += w[j];
+                double wy = wj * y[j];
+                s0 += wj;
+                s1 += wj * d;
+                s2 += wj * d * d;
+                sy += wy;
+                sxy += wy * d;
             }
         }
-        if (a <= 0) {
+        if (s0 <= 0) {
             return Double.NaN;
         }
-        for (int j = nleft; j <= nright; j++) {
-            w[j] /= a;
-        }
+        double mean = s1 / s0;
+        double my = sy / s0;
         if (h > 0 && degree > 0) {
-            double mean = 0;
-            for (int j = nleft; j <= nright; j++) {
-                mean += w[j] * j;
-            }
-            double b = xs - mean;
-            double c = 0;
-            for (int j = nleft; j <= nright; j++) {
-                c += w[j] * (j - mean) * (j - mean);
-            }
-            if (Math.sqrt(c) > 0.001 * range) {
-                b /= c;
-                for (int j = nleft; j <= nright; j++) {
-                    w[j] *= b * (j - mean) + 1;
-                }
+            double c = s2 / s0 - mean * mean;
+            if (Math.sqrt(Math.max(0, c)) > 0.001 * range) {
+                // xs is at offset 0: the line at 0 is my + b (0 - mean).
+                double b = (sxy / s0 - mean * my) / c;
+                return my - b * mean;
             }
         }
-        double ys = 0;
-        for (int j = nleft; j <= nright; j++) {
-            ys += w[j] * y[j];
-        }
-        return ys;
+        return my;
     }
 }
