@@ -43,23 +43,16 @@ public record CrossingTime(double level, boolean upward, int horizon, double pro
 
     /** The median crossing time given a crossing within the horizon, if one is possible. */
     public Optional<Duration> medianIn(Duration step) {
-        return toDuration(medianSteps, step);
+        return Crossing.toDuration(medianSteps, step);
     }
 
     /** The 10th percentile of the crossing time given a crossing within the horizon, if one is possible. */
     public Optional<Duration> earliestIn(Duration step) {
-        return toDuration(earliestSteps, step);
+        return Crossing.toDuration(earliestSteps, step);
     }
 
     /** The 90th percentile of the crossing time given a crossing within the horizon, if one is possible. */
     public Optional<Duration> latestIn(Duration step) {
-        return toDuration(latestSteps, step);
-    }
-
-    private static Optional<Duration> toDuration(double steps, Duration step) {
-        if (!(steps < Double.POSITIVE_INFINITY)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(Math.round(steps * step.toNanos())));
+        return Crossing.toDuration(latestSteps, step);
     }
 }
