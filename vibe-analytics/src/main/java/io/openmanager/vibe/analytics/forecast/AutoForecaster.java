@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 /** {@link Method#AUTO}: see its javadoc. */
 final class AutoForecaster implements Forecaster {
+    /** The holdout fold's length without a seasonal period (with one: the shortest period). */
     static final int NON_SEASONAL_HOLDOUT = 48;
     /** Holdout folds whose errors calibrate the intervals. */
     static final int FOLDS = 3;
@@ -144,8 +145,8 @@ final class AutoForecaster implements Forecaster {
     }
 
     /**
-     * The median combination on a cleaned series: the history before a final level shift moved to the new level,
-     * outliers replaced, then seven members.
+     * The seven members fitted on a gap-free series, after the history before a final level shift has been moved to
+     * the new level ({@link LevelShift}) and outliers replaced ({@link Outliers}).
      */
     static Fitted[] members(double[] y, int[] periods) {
         int m = periods.length > 0 ? periods[0] : 1;
@@ -163,7 +164,6 @@ final class AutoForecaster implements Forecaster {
         };
         return members;
     }
-
 
     private static Fitted seasonalMedian(double[] x, int m, int cycles) {
         return m > 1 && x.length >= m ? SeasonalMedian.fit(x, m, cycles, "smedian")

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Base of the fitted models: a subclass fills point forecasts and forecast standard deviations; intervals are
- * {@code mean + q * sd} with the normal quantiles {@code q} unless {@link #quantiles()} says otherwise.
+ * {@code mean + q * sd} with the normal quantiles {@code q} unless {@link #quantiles(int)} says otherwise.
  */
 abstract class Fitted implements FittedModel {
     static final double Z80 = 1.2815515655446004;
@@ -231,23 +231,5 @@ abstract class Fitted implements FittedModel {
     /** Newey and West's automatic lag for {@code n} residuals: {@code floor(4 (n / 100)^(2/9))}, at least 1. */
     static int hacLags(int n) {
         return Math.max(1, (int) Math.floor(4 * Math.pow(n / 100.0, 2.0 / 9)));
-    }
-
-    /** Mean of several models' forecasts and standard deviations. */
-    static Fitted combination(Fitted[] parts, String description) {
-        return new Fitted(description, parts[0].period(), parts[0].observations()) {
-            @Override
-            void fill(int h, double[] mean, double[] sd) {
-                double[] pm = new double[h];
-                double[] ps = new double[h];
-                for (Fitted p : parts) {
-                    p.fill(h, pm, ps);
-                    for (int k = 0; k < h; k++) {
-                        mean[k] += pm[k] / parts.length;
-                        sd[k] += ps[k] / parts.length;
-                    }
-                }
-            }
-        };
     }
 }

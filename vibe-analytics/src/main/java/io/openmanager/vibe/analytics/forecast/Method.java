@@ -21,7 +21,8 @@ public enum Method {
     NAIVE2("naive2"),
     /**
      * Least-squares line over a trailing window (all history by default), extrapolated like Prometheus'
-     * {@code predict_linear}. Needs two values, else {@link #NAIVE}.
+     * {@code predict_linear}; its intervals allow for autocorrelated residuals (Newey-West) and for a slope that
+     * wanders as the window's slope did over the history (a random walk). Needs two values, else {@link #NAIVE}.
      */
     LINEAR("linear"),
     /** Holt's linear method with an additive damped trend (damping 0.8 .. 0.98), parameters fitted on one-step SSE. */
