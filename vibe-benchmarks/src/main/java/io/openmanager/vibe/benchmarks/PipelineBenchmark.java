@@ -1,11 +1,14 @@
 package io.openmanager.vibe.benchmarks;
 
 import io.openmanager.vibe.analytics.pipeline.AnalyticsPipeline;
+import io.openmanager.vibe.analytics.pipeline.ForecastSettings;
 import io.openmanager.vibe.core.frame.FleetFrame;
 import io.openmanager.vibe.core.frame.MutableFleetFrame;
 import io.openmanager.vibe.sim.SimulationEngine;
 import io.openmanager.vibe.spi.event.AnomalyEvent;
+import io.openmanager.vibe.spi.event.ForecastEvent;
 import io.openmanager.vibe.spi.event.FrameEvent;
+import io.openmanager.vibe.spi.event.PredictionEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,9 +36,10 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code anomalies} separates a frame's work from its output. {@code published}: the default threshold (0.5), so
  * the day's anomalies (its incidents and a few false alarms) are published and their events are part of the
  * allocation per frame. {@code none}: threshold 1.0, which no score of this day reaches, so every detector does the
- * same work and nothing is published; with {@code forecasting=false} a frame must then allocate nothing. The
- * benchmark fails at its tear-down if an anomaly was published with {@code anomalies=none}, because the row would no
- * longer measure what it claims.
+ * same work and nothing is published; with {@code forecasting=false} a frame must then allocate nothing, and with
+ * {@code forecasting=recording} (forecasting on, no refit due) too. The benchmark fails at its tear-down if an anomaly
+ * was published with {@code anomalies=none}, or a forecast with {@code forecasting=recording}, because the row would
+ * no longer measure what it claims.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,9 +50,13 @@ import java.util.concurrent.TimeUnit;
 public class PipelineBenchmark {
     private static final int DAY_TICKS = 17_280;
 
-    /** Whether the pipeline forecasts (its default) or only detects anomalies. */
-    @Param({"false", "true"})
-    public boolean forecasting;
+    /**
+     * {@code false}: the pipeline only detects anomalies; {@code true}: it also forecasts (its default), refits
+     * included; {@code recording}: it forecasts, but no refit falls due in the run (refits every 1,000,000 minutes),
+     * so a frame only records its values into the series' histories.
+     */
+    @Param({"false", "true", "recording"})
+    public String forecasting;
 
     /** {@code published}: the default threshold; {@code none}: threshold 1.0, which no score here reaches. */
     @Param({"published", "none"})
@@ -59,6 +68,7 @@ public class PipelineBenchmark {
     private AnalyticsPipeline pipeline;
     private long tick;
     private long published;
+    private long forecasts;
 
     /** Pre-generates the day and builds the pipeline, whose events go to a sink that counts the anomalies. */
     @Setup
@@ -80,6 +90,8 @@ public class PipelineBenchmark {
         AnalyticsPipeline.Builder builder = AnalyticsPipeline.builder(event -> {
             if (event instanceof AnomalyEvent) {
                 published++;
+            } else if (event instanceof ForecastEvent || event instanceof PredictionEvent) {
+                forecasts++;
             }
         });
         if ("none".equals(anomalies)) {
@@ -87,15 +99,29 @@ public class PipelineBenchmark {
         } else if (!"published".equals(anomalies)) {
             throw new IllegalArgumentException("anomalies must be published or none: " + anomalies);
         }
-        pipeline = (forecasting ? builder : builder.withoutForecasting()).build();
+        if ("false".equals(forecasting)) {
+            builder.withoutForecasting();
+        } else if ("recording".equals(forecasting)) {
+            builder.forecasting(ForecastSettings.builder().refitEvery(Duration.ofMinutes(1_000_000)).build());
+        } else if (!"true".equals(forecasting)) {
+            throw new IllegalArgumentException("forecasting must be false, true or recording: " + forecasting);
+        }
+        pipeline = builder.build();
     }
 
-    /** Fails a run with {@code anomalies=none} that published an anomaly: its allocation would include the event. */
+    /**
+     * Fails a run with {@code anomalies=none} that published an anomaly, or with {@code forecasting=recording} that
+     * refitted: its allocation would include the events.
+     */
     @TearDown
     public void checkNothingPublished() {
         if ("none".equals(anomalies) && published > 0) {
             throw new IllegalStateException("anomalies=none published " + published + " anomaly events in " + tick
                     + " frames; threshold 1.0 must publish none");
+        }
+        if ("recording".equals(forecasting) && forecasts > 0) {
+            throw new IllegalStateException("forecasting=recording published " + forecasts + " forecast events in "
+                    + tick + " frames; no refit may fall due");
         }
     }
 

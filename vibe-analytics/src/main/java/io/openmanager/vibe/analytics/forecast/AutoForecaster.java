@@ -1,17 +1,18 @@
 package io.openmanager.vibe.analytics.forecast;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** {@link Method#AUTO}: see its javadoc for the selection rule. */
+/** {@link Method#AUTO}: see its javadoc. */
 final class AutoForecaster implements Forecaster {
+    /** The holdout fold's length without a seasonal period (with one: the shortest period). */
     static final int NON_SEASONAL_HOLDOUT = 48;
-    static final int MAX_FOLDS = 3;
-    private static final Method[] CANDIDATES = {
-        Method.NAIVE, Method.THETA, Method.HOLT, Method.HOLT_WINTERS_ADDITIVE, Method.HOLT_WINTERS_MULTIPLICATIVE,
-        Method.LINEAR
-    };
+    /** Holdout folds whose errors calibrate the intervals. */
+    static final int FOLDS = 3;
+    /** The least history a fold is fitted on, in steps. */
+    static final int MIN_TRAIN = 48;
+    /** Members whose median is the forecast: the best five of seven on the holdout folds. */
+    static final int KEPT = 5;
 
     private final int period;
     private final int holdout;
@@ -39,181 +40,134 @@ final class AutoForecaster implements Forecaster {
         }
     }
 
-    /**
-     * The holdout comparison behind a fit: candidate methods (index 0 the seasonal-naive or naive baseline, index
-     * {@code methods.size()} the combination of {@code order[0..parts)}), their mean holdout sMAPE and MAE, and the
-     * chosen index, and each candidate's fit on the earliest fold (which the whole-series refit starts from);
-     * {@code folds == 0} when the series was too short to compare.
-     */
-    record Selection(int period, int folds, List<Method> methods, int[] order, int parts, double[] smape,
-                     double[] mae, int chosen, Fitted[] earliest) {
-    }
-
-    /**
-     * BOBYQA's stopping radius (unit cube) for the smoothing models on the earliest holdout fold: the holdout ranks
-     * methods, which smoothing parameters 0.003 apart do not change, and the coarser stop saves most of the
-     * evaluations (Holt-Winters multiplicative: about 320 at 1e-4, 60 here).
-     */
-    static final double FOLD_RHO_END = 3e-3;
-    /** Trust region radius and stopping radius of the whole-series refit that starts from the fold's optimum. */
-    static final double REFIT_RHO_BEGIN = 0.1;
-    static final double REFIT_RHO_END = 1e-3;
-
-    /**
-     * Candidate {@code i} fitted on the whole series: a smoothing model is re-optimised from its earliest fold's
-     * parameters (the fold is most of the series, so the optimum moves little), anything else is fitted afresh.
-     */
-    private static Fitted refit(Selection sel, int i, double[] y) {
-        Fitted fold = sel.earliest()[i];
-        if (fold instanceof Ets.EtsModel && sel.methods().get(i) != Method.THETA) {
-            return Ets.refit(y, (Ets.EtsModel) fold, REFIT_RHO_BEGIN, REFIT_RHO_END);
-        }
-        return SimpleForecaster.fitClean(sel.methods().get(i), y, sel.period(), 0);
-    }
-
     private Fitted fitClean(double[] y, Duration step) {
-        Selection sel = select(y, step);
-        int m = sel.period();
-        String prefix = "auto(period=" + m + "): ";
-        if (sel.folds() == 0) {
-            Fitted f = SimpleForecaster.fitClean(sel.methods().get(0), y, m, 0);
-            return relabel(f, prefix + f.description() + " (too short for a holdout)");
-        }
-        int k = sel.methods().size();
-        if (sel.chosen() < k) {
-            Fitted f = refit(sel, sel.chosen(), y);
-            return relabel(f, prefix + f.description());
-        }
-        Fitted[] members = new Fitted[sel.parts()];
-        StringBuilder names = new StringBuilder();
-        for (int p = 0; p < sel.parts(); p++) {
-            members[p] = refit(sel, sel.order()[p], y);
-            names.append(p == 0 ? "" : ", ").append(members[p].description());
-        }
-        return Fitted.combination(members, prefix + "mean of " + names);
-    }
-
-    /** Compares the candidates on the holdout folds of a cleaned, non-empty series. */
-    Selection select(double[] y, Duration step) {
         int n = y.length;
-        int m = period > 0 ? period : Periods.detect(y, step);
-        int hold = holdout > 0 ? holdout : (m > 1 ? m : NON_SEASONAL_HOLDOUT);
-        hold = Math.min(hold, n / 4);
-        int minTrain = (int) Math.min(Integer.MAX_VALUE, Math.max(2L * m, 8));
-        Method baseline = m > 1 ? Method.SEASONAL_NAIVE : Method.NAIVE;
+        int[] periods = Periods.multiple(y, step, period);
+        int m = periods.length > 0 ? periods[0] : 1;
+        int hold = holdout > 0 ? holdout : (periods.length > 0 ? periods[0] : NON_SEASONAL_HOLDOUT);
         int folds = 0;
-        while (folds < MAX_FOLDS && hold >= 1 && n - (folds + 1) * hold >= minTrain) {
+        // In longs: a period near Integer.MAX_VALUE must not overflow into a fold that fits.
+        while (folds < FOLDS && n - (long) (folds + 1) * hold >= Math.max(MIN_TRAIN, hold)) {
             folds++;
         }
-        if (folds == 0) {
-            // Too short to compare out of sample: the baseline itself.
-            return new Selection(m, 0, List.of(baseline), new int[0], 0, new double[0], new double[0], 0,
-                    new Fitted[0]);
+        // Oldest fold first: each fold's combination is chosen on the folds before it, as the final one is on all.
+        Fitted[] full = members(y, periods);
+        double[] smape = new double[full.length];
+        double[] mase = new double[full.length];
+        double[] z = new double[folds * hold];
+        int count = 0;
+        double[] mean = new double[hold];
+        double[] sd = new double[hold];
+        for (int f = folds; f >= 1; f--) {
+            int train = n - f * hold;
+            double[] history = Arrays.copyOf(y, train);
+            Fitted[] candidates = members(history, Periods.multiple(history, step, period));
+            select(candidates, smape, mase, folds - f, m).fill(hold, mean, sd);
+            for (int k = 0; k < hold; k++) {
+                if (sd[k] > 0 && Double.isFinite(mean[k])) {
+                    z[count++] = Math.abs(y[train + k] - mean[k]) / sd[k];
+                }
+            }
+            double[] actual = Arrays.copyOfRange(y, train, train + hold);
+            double scale = Errors.maseScale(history, m);
+            for (int i = 0; i < candidates.length; i++) {
+                double[] forecast = candidates[i].forecast(hold).mean();
+                smape[i] += Errors.smape(actual, forecast);
+                mase[i] += scale > 0 ? Errors.mae(actual, forecast) / scale : Errors.mae(actual, forecast);
+            }
         }
-        List<Method> methods = new ArrayList<>();
-        methods.add(baseline);
-        for (Method c : CANDIDATES) {
-            if (c == baseline || (m < 2 && (c == Method.HOLT_WINTERS_ADDITIVE
-                    || c == Method.HOLT_WINTERS_MULTIPLICATIVE))) {
-                continue;
-            }
-            if (c == Method.HOLT_WINTERS_MULTIPLICATIVE && !Series.allPositive(y)) {
-                continue;
-            }
-            if (c == Method.HOLT && m > 1) {
-                // A non-seasonal trend model on seasonal data extrapolates the last swing; Holt-Winters and Theta
-                // cover the trend, and skipping it saves a third of the fitting time.
-                continue;
-            }
-            methods.add(c);
+        Fitted point = select(full, smape, mase, folds, m);
+        String description = "auto(" + describe(periods) + "): " + point.description();
+        double[] q = Calibration.quantiles(z, count);
+        int ahead = Math.max(2 * hold, periods.length > 0 ? periods[periods.length - 1] : 1);
+        if (q == null) {
+            return Calibration.apply(point, normal(), description + "; normal intervals (" + count
+                    + " holdout errors)", ahead);
         }
-        int k = methods.size();
-        double[][][] forecasts = new double[k][folds][];
-        double[][] tests = new double[folds][];
-        double[] smape = new double[k + 1];
-        double[] mae = new double[k + 1];
-        // Earliest fold first: its smoothing parameters are reused on the later folds (no look-ahead, and the
-        // optimisation, most of the cost, runs once per method instead of once per fold).
-        Fitted[] earliest = new Fitted[k];
-        for (int f = folds - 1; f >= 0; f--) {
-            int train = n - (f + 1) * hold;
-            double[] trainY = java.util.Arrays.copyOf(y, train);
-            tests[f] = java.util.Arrays.copyOfRange(y, train, train + hold);
+        return Calibration.apply(point, q, description + "; intervals from " + count + " errors in " + folds
+                + " holdout fold(s)", ahead);
+    }
+
+    /**
+     * The median of the {@link #KEPT} members with the lowest holdout score (each member's mean sMAPE over the folds
+     * relative to the members' average, plus the same for its MASE), or of all members without folds.
+     */
+    static Fitted select(Fitted[] members, double[] smape, double[] mase, int folds, int period) {
+        int k = members.length;
+        if (folds == 0 || k <= KEPT) {
+            return Combination.median(members, period, "median of " + names(members));
+        }
+        double smapeMean = 0;
+        double maseMean = 0;
+        for (int i = 0; i < k; i++) {
+            smapeMean += smape[i] / k;
+            maseMean += mase[i] / k;
+        }
+        double[] score = new double[k];
+        for (int i = 0; i < k; i++) {
+            score[i] = (smapeMean > 0 ? smape[i] / smapeMean : 1) + (maseMean > 0 ? mase[i] / maseMean : 1);
+        }
+        boolean[] taken = new boolean[k];
+        Fitted[] kept = new Fitted[KEPT];
+        for (int c = 0; c < KEPT; c++) {
+            int best = -1;
             for (int i = 0; i < k; i++) {
-                Fitted fit;
-                if (earliest[i] instanceof Ets.EtsModel && methods.get(i) != Method.THETA) {
-                    fit = Ets.rerun(trainY, (Ets.EtsModel) earliest[i]);
-                } else {
-                    fit = foldFit(methods.get(i), trainY, m);
-                    earliest[i] = fit;
-                }
-                forecasts[i][f] = fit.forecast(hold).mean();
-                smape[i] += Errors.smape(tests[f], forecasts[i][f]) / folds;
-                mae[i] += Errors.mae(tests[f], forecasts[i][f]) / folds;
-            }
-        }
-        // The combination: mean of the three best single methods by holdout score.
-        int[] order = rank(smape, mae, k);
-        int parts = Math.min(3, k);
-        for (int f = 0; f < folds; f++) {
-            double[] combo = new double[hold];
-            for (int p = 0; p < parts; p++) {
-                double[] fc = forecasts[order[p]][f];
-                for (int t = 0; t < hold; t++) {
-                    combo[t] += fc[t] / parts;
+                if (!taken[i] && (best < 0 || score[i] < score[best])) {
+                    best = i;
                 }
             }
-            smape[k] += Errors.smape(tests[f], combo) / folds;
-            mae[k] += Errors.mae(tests[f], combo) / folds;
+            taken[best] = true;
+            kept[c] = members[best];
         }
-
-        // Admissible: no worse than the baseline (index 0) on either error; the baseline always is.
-        int chosen = 0;
-        double bestScore = score(smape, mae, 0);
-        for (int i = 1; i <= k; i++) {
-            if (smape[i] <= smape[0] && mae[i] <= mae[0]) {
-                double s = score(smape, mae, i);
-                if (s < bestScore) {
-                    bestScore = s;
-                    chosen = i;
-                }
-            }
-        }
-        return new Selection(m, folds, List.copyOf(methods), order, parts, smape, mae, chosen, earliest);
+        return Combination.median(kept, period, "median of " + names(kept));
     }
 
-    private static Fitted foldFit(Method method, double[] y, int m) {
-        return SimpleForecaster.fitClean(method, y, m, 0, FOLD_RHO_END);
-    }
-
-    /** OWA-like holdout score relative to the baseline: 2 for the baseline itself. */
-    private static double score(double[] smape, double[] mae, int i) {
-        double s = smape[0] > 0 ? smape[i] / smape[0] : (smape[i] > 0 ? 2 : 1);
-        double a = mae[0] > 0 ? mae[i] / mae[0] : (mae[i] > 0 ? 2 : 1);
-        return s + a;
-    }
-
-    private static int[] rank(double[] smape, double[] mae, int k) {
-        Integer[] idx = new Integer[k];
-        double[] sc = new double[k];
-        for (int i = 0; i < k; i++) {
-            idx[i] = i;
-            sc[i] = score(smape, mae, i);
+    private static String names(Fitted[] members) {
+        StringBuilder b = new StringBuilder();
+        for (Fitted f : members) {
+            b.append(b.length() == 0 ? "" : ", ").append(f.description());
         }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(sc[a], sc[b]));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+        return b.toString();
     }
 
-    private static Fitted relabel(Fitted f, String description) {
-        return new Fitted(description, f.period(), f.observations()) {
-            @Override
-            void fill(int h, double[] mean, double[] sd) {
-                f.fill(h, mean, sd);
-            }
+    private static double[] normal() {
+        return new double[] {-Fitted.Z95, -Fitted.Z80, Fitted.Z80, Fitted.Z95};
+    }
+
+    private static String describe(int[] periods) {
+        if (periods.length == 0) {
+            return "no season";
+        }
+        StringBuilder b = new StringBuilder("periods ");
+        for (int i = 0; i < periods.length; i++) {
+            b.append(i == 0 ? "" : "+").append(periods[i]);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The seven members fitted on a gap-free series, after the history before a final level shift has been moved to
+     * the new level ({@link LevelShift}) and outliers replaced ({@link Outliers}).
+     */
+    static Fitted[] members(double[] y, int[] periods) {
+        int m = periods.length > 0 ? periods[0] : 1;
+        int longest = periods.length > 0 ? periods[periods.length - 1] : 1;
+        double[] x = Outliers.clean(LevelShift.relevel(y, m), periods);
+        Fitted[] members = {
+            SimpleForecaster.fitClean(Method.THETA, x, m, 0),
+            SimpleForecaster.fitClean(Method.NAIVE2, x, m, 0),
+            SimpleForecaster.fitClean(Method.SEASONAL_NAIVE, x, m, 0),
+            seasonalMedian(x, m, SimpleForecaster.DAYS_OF_MEDIAN),
+            seasonalMedian(x, longest, periods.length > 1 ? SimpleForecaster.WEEKS_OF_MEDIAN
+                    : SimpleForecaster.DAYS_OF_MEDIAN),
+            MstlModel.fit(x, periods, true, "mstl"),
+            Harmonics.fit(x, periods, true, "harmonic"),
         };
+        return members;
+    }
+
+    private static Fitted seasonalMedian(double[] x, int m, int cycles) {
+        return m > 1 && x.length >= m ? SeasonalMedian.fit(x, m, cycles, "smedian")
+                : Fitted.naive(x, "smedian -> naive");
     }
 }

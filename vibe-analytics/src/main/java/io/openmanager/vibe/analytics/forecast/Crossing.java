@@ -39,7 +39,8 @@ public record Crossing(double level, boolean upward, double expectedSteps, doubl
         return toDuration(latestSteps, step);
     }
 
-    private static Optional<Duration> toDuration(double steps, Duration step) {
+    /** {@code steps} steps of {@code step}, rounded to the nanosecond; empty for an infinite or NaN number of steps. */
+    static Optional<Duration> toDuration(double steps, Duration step) {
         if (!(steps < Double.POSITIVE_INFINITY)) {
             return Optional.empty();
         }

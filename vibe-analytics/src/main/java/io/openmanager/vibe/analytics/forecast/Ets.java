@@ -23,7 +23,7 @@ final class Ets {
     private static final double LO = 0.001;
     private static final double HI = 0.999;
     private static final int MAX_EVAL = 600;
-    /** BOBYQA's initial trust region radius and its stopping radius in the unit cube, for a fit from scratch. */
+    /** BOBYQA's initial trust region radius and its stopping radius in the unit cube. */
     static final double RHO_BEGIN = 0.2;
     static final double RHO_END = 1e-4;
 
@@ -241,36 +241,9 @@ final class Ets {
     /** Fits the structure and returns the fitted model. Requires {@code y.length >= 2 * m} when seasonal. */
     static Fitted fit(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi,
                       String description) {
-        return fit(y, m, trend, season, phiLo, phiHi, description, RHO_END);
-    }
-
-    /** {@link #fit(double[], int, boolean, Season, double, double, String)} stopping at {@code rhoEnd}. */
-    static Fitted fit(double[] y, int m, boolean trend, Season season, double phiLo, double phiHi,
-                      String description, double rhoEnd) {
-        return fit(new Spec(y, m, trend, season, phiLo, phiHi), description, null, RHO_BEGIN, rhoEnd);
-    }
-
-    /**
-     * The structure of {@code model} fitted again on another series (initial states recomputed), the optimiser
-     * starting from {@code model}'s parameters with a trust region of {@code rhoBegin} and stopping at {@code rhoEnd}:
-     * for a refit on a longer version of the same series, where the optimum moves little. Requires
-     * {@code y.length >= 2 * model.period()} when seasonal.
-     */
-    static Fitted refit(double[] y, EtsModel model, double rhoBegin, double rhoEnd) {
-        Spec spec = new Spec(y, model.m, model.trend, model.season, model.phiLo, model.phiHi);
-        return fit(spec, model.description(), model.unit, rhoBegin, rhoEnd);
-    }
-
-    private static Fitted fit(Spec spec, String description, double[] start, double rhoBegin, double rhoEnd) {
-        double[] y = spec.y;
-        boolean trend = spec.trend;
+        Spec spec = new Spec(y, m, trend, season, phiLo, phiHi);
         int d = spec.dims();
-        double[] best;
-        if (d == 1) {
-            best = new double[] {minimiseOne(spec)};
-        } else {
-            best = minimise(spec, d, start, rhoBegin, rhoEnd);
-        }
+        double[] best = d == 1 ? new double[] {minimiseOne(spec)} : minimise(spec, d);
         double[] p = spec.params(best);
         double[] state = new double[2 + spec.m];
         double sse = spec.run(p, state);
@@ -280,25 +253,7 @@ final class Ets {
         }
         int params = d + (trend ? 1 : 0) + 1;
         int dof = Math.max(1, y.length - params);
-        double sigma = Math.sqrt(sse / dof);
-        return new EtsModel(description, spec, best, p, state, sigma);
-    }
-
-    /**
-     * The same structure and smoothing parameters as {@code model}, run on another series (initial states
-     * recomputed): for holdout folds, where re-optimising on nearly the same data changes little and costs most.
-     * Requires {@code y.length >= 2 * model.period()} when seasonal.
-     */
-    static Fitted rerun(double[] y, EtsModel model) {
-        Spec spec = new Spec(y, model.m, model.trend, model.season, model.phiLo, model.phiHi);
-        double[] p = {model.alpha, model.beta, model.gamma, model.phi};
-        double[] state = new double[2 + spec.m];
-        double sse = spec.run(p, state);
-        if (!Double.isFinite(sse)) {
-            return Fitted.naive(y, model.description() + " -> naive");
-        }
-        int dof = Math.max(1, y.length - (spec.dims() + (model.trend ? 1 : 0) + 1));
-        return new EtsModel(model.description(), spec, model.unit, p, state, Math.sqrt(sse / dof));
+        return new EtsModel(description, spec, p, state, Math.sqrt(sse / dof));
     }
 
     private static double minimiseOne(Spec spec) {
@@ -319,15 +274,11 @@ final class Ets {
         }
     }
 
-    private static double[] minimise(Spec spec, int d, double[] warmStart, double rhoBegin, double rhoEnd) {
+    private static double[] minimise(Spec spec, int d) {
         double[] start = new double[d];
-        if (warmStart != null) {
-            System.arraycopy(warmStart, 0, start, 0, d);
-        } else {
-            java.util.Arrays.fill(start, 0.2);
-            if (spec.trend) {
-                start[2] = 0.9; // damping near its upper bound
-            }
+        java.util.Arrays.fill(start, 0.2);
+        if (spec.trend) {
+            start[2] = 0.9; // damping near its upper bound
         }
         double[][] best = {start.clone()};
         double[] bestValue = {spec.run(spec.params(start), null)};
@@ -347,7 +298,7 @@ final class Ets {
         double[] hi = new double[d];
         java.util.Arrays.fill(hi, 1);
         try {
-            new BOBYQAOptimizer(2 * d + 1, rhoBegin, rhoEnd).optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f),
+            new BOBYQAOptimizer(2 * d + 1, RHO_BEGIN, RHO_END).optimize(new MaxEval(MAX_EVAL), new ObjectiveFunction(f),
                     GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lo, hi));
         } catch (RuntimeException e) {
             // Too many evaluations or a numerical failure: the best point seen so far is kept.
@@ -368,19 +319,12 @@ final class Ets {
         private final double slope;
         private final double[] seasons;
         private final double sigma;
-        private final double phiLo;
-        private final double phiHi;
-        /** The optimiser's point in the unit cube that {@link Spec#params(double[])} maps to the parameters. */
-        private final double[] unit;
 
-        EtsModel(String description, Spec spec, double[] unit, double[] p, double[] state, double sigma) {
+        EtsModel(String description, Spec spec, double[] p, double[] state, double sigma) {
             super(description, spec.m, spec.y.length);
             this.m = spec.m;
             this.season = spec.season;
             this.trend = spec.trend;
-            this.phiLo = spec.phiLo;
-            this.phiHi = spec.phiHi;
-            this.unit = unit.clone();
             this.alpha = p[0];
             this.beta = p[1];
             this.gamma = p[2];

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * Base of the fitted models: a subclass fills point forecasts and forecast standard deviations; intervals are
- * {@code mean +- z * sd}.
+ * {@code mean + q * sd} with the normal quantiles {@code q} unless {@link #quantiles(int)} says otherwise.
  */
 abstract class Fitted implements FittedModel {
     static final double Z80 = 1.2815515655446004;
     static final double Z95 = 1.959963984540054;
+    private static final double[] NORMAL = {-Z95, -Z80, Z80, Z95};
 
     private final String description;
     private final int period;
@@ -22,6 +23,14 @@ abstract class Fitted implements FittedModel {
 
     /** Fills {@code mean[0..h)} and {@code sd[0..h)}. */
     abstract void fill(int h, double[] mean, double[] sd);
+
+    /**
+     * The multiples of the standard deviation added to the mean {@code k + 1} steps ahead for the lower 95 %, lower
+     * 80 %, upper 80 % and upper 95 % bounds, in that order (ascending); the normal distribution's unless calibrated.
+     */
+    double[] quantiles(int k) {
+        return NORMAL;
+    }
 
     @Override
     public final String description() {
@@ -51,11 +60,12 @@ abstract class Fitted implements FittedModel {
         double[] l95 = new double[horizon];
         double[] u95 = new double[horizon];
         for (int k = 0; k < horizon; k++) {
+            double[] q = quantiles(k);
             double s = Double.isFinite(sd[k]) && sd[k] >= 0 ? sd[k] : (Double.isNaN(mean[k]) ? Double.NaN : 0);
-            l80[k] = mean[k] - Z80 * s;
-            u80[k] = mean[k] + Z80 * s;
-            l95[k] = mean[k] - Z95 * s;
-            u95[k] = mean[k] + Z95 * s;
+            l95[k] = mean[k] + q[0] * s;
+            l80[k] = mean[k] + q[1] * s;
+            u80[k] = mean[k] + q[2] * s;
+            u95[k] = mean[k] + q[3] * s;
         }
         return new Forecast(description, period, mean, l80, u80, l95, u95);
     }
@@ -113,50 +123,113 @@ abstract class Fitted implements FittedModel {
         };
     }
 
-    /** Least-squares line over the last {@code window} values (all if 0 or larger than the series). */
+    /**
+     * Least-squares line over the last {@code window} values (all if 0 or larger than the series). The standard
+     * deviation at {@code x} steps is {@code sqrt(sigma^2 + Var(a + b x))}, the line's variance estimated with
+     * Newey-West (Bartlett) weights on the residuals' autocovariances up to {@link #hacLags lag} {@code L}: residuals of
+     * a line through server metrics are autocorrelated, and ordinary least squares would take the slope as many
+     * times surer than it is.
+     */
     static Fitted linear(double[] y, int window, String description) {
         int n = y.length;
         int w = window <= 0 || window > n ? n : Math.max(2, window);
         int from = n - w;
         double[] ab = Series.line(y, from, n);
+        double[] e = new double[w];
         double sse = 0;
         for (int i = 0; i < w; i++) {
-            double e = y[from + i] - (ab[0] + ab[1] * i);
-            sse += e * e;
+            e[i] = y[from + i] - (ab[0] + ab[1] * i);
+            sse += e[i] * e[i];
         }
         double sigma = w > 2 ? Math.sqrt(sse / (w - 2)) : 0;
         double xm = (w - 1) / 2.0;
         double sxx = w * (w * (double) w - 1) / 12.0;
+        // Newey-West covariance of (mean, slope): sums of u_t u_s k(|t - s|) with u = (1, x - xm) e.
+        int lags = hacLags(w);
+        double smm = 0;
+        double sbb = 0;
+        double smb = 0;
+        for (int lag = 0; lag <= lags; lag++) {
+            double k = lag == 0 ? 1 : 2 * (1 - lag / (lags + 1.0));
+            double mm = 0;
+            double bb = 0;
+            double mb = 0;
+            for (int t = lag; t < w; t++) {
+                double ee = e[t] * e[t - lag];
+                double dx = t - xm;
+                double dy = t - lag - xm;
+                mm += ee;
+                bb += ee * dx * dy;
+                mb += ee * 0.5 * (dx + dy);
+            }
+            smm += k * mm;
+            sbb += k * bb;
+            smb += k * mb;
+        }
+        double dof = w > 2 ? w / (w - 2.0) : 1;
+        double varMean = Math.max(0, dof * smm) / ((double) w * w);
+        double varSlope = sxx > 0 ? Math.max(0, dof * sbb) / (sxx * sxx) : 0;
+        double covariance = sxx > 0 ? dof * smb / (w * sxx) : 0;
         double a = ab[0];
         double b = ab[1];
+        double drift = slopeDrift(y, w, varSlope);
         return new Fitted(description, 1, n) {
             @Override
             void fill(int h, double[] mean, double[] sd) {
+                double wander = 0;
                 for (int k = 0; k < h; k++) {
                     double x = w - 1 + k + 1;
                     mean[k] = a + b * x;
                     double dx = x - xm;
-                    sd[k] = sigma * Math.sqrt(1 + 1.0 / w + (sxx > 0 ? dx * dx / sxx : 0));
+                    double line = varMean + dx * dx * varSlope + 2 * dx * covariance;
+                    // A random-walk slope: its step j moves the path k + 1 steps ahead by (k - j + 1) times itself.
+                    wander += drift * (k + 1.0) * (k + 1.0);
+                    sd[k] = Math.sqrt(sigma * sigma + Math.max(0, line) + wander);
                 }
             }
         };
     }
 
-    /** Mean of several models' forecasts and standard deviations. */
-    static Fitted combination(Fitted[] parts, String description) {
-        return new Fitted(description, parts[0].period(), parts[0].observations()) {
-            @Override
-            void fill(int h, double[] mean, double[] sd) {
-                double[] pm = new double[h];
-                double[] ps = new double[h];
-                for (Fitted p : parts) {
-                    p.fill(h, pm, ps);
-                    for (int k = 0; k < h; k++) {
-                        mean[k] += pm[k] / parts.length;
-                        sd[k] += ps[k] / parts.length;
-                    }
-                }
+    /**
+     * The per-step variance of the slope taken as a random walk, from the least-squares slopes of every
+     * {@code w}-value window of the history: their changes over {@code w} steps (robust: scaled median absolute
+     * change), less the part that the slope's estimation noise ({@code varSlope}, twice) explains, per step; 0
+     * without three windows of history.
+     */
+    static double slopeDrift(double[] y, int w, double varSlope) {
+        int n = y.length;
+        if (w < 3 || n < 3 * w) {
+            return 0;
+        }
+        int count = n - w + 1;
+        double[] slope = new double[count];
+        double xm = (w - 1) / 2.0;
+        double sxx = w * (w * (double) w - 1) / 12.0;
+        double sumY = 0;
+        double sumTY = 0;
+        for (int t = 0; t < w; t++) {
+            sumY += y[t];
+            sumTY += t * y[t];
+        }
+        for (int start = 0; ; start++) {
+            // The window's sum of (i - xm) y[start + i] is sumTY - (start + xm) sumY, with t = start + i.
+            slope[start] = (sumTY - (start + xm) * sumY) / sxx;
+            if (start + w >= n) {
+                break;
             }
-        };
+            sumY += y[start + w] - y[start];
+            sumTY += (double) (start + w) * y[start + w] - (double) start * y[start];
+        }
+        double[] change = new double[count - w];
+        for (int i = w; i < count; i++) {
+            change[i - w] = Math.abs(slope[i] - slope[i - w]);
+        }
+        double sd = 1.4826 * Robust.median(change, 0, change.length);
+        return Math.max(0, sd * sd - 2 * varSlope) / w;
+    }
+
+    /** Newey and West's automatic lag for {@code n} residuals: {@code floor(4 (n / 100)^(2/9))}, at least 1. */
+    static int hacLags(int n) {
+        return Math.max(1, (int) Math.floor(4 * Math.pow(n / 100.0, 2.0 / 9)));
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
  * An immutable forecast of {@code horizon()} steps after the last observation: point values and central prediction
  * intervals at 80 % and 95 %. Index {@code k} is the forecast {@code k + 1} steps ahead.
  *
- * <p>For every step {@code lower95 <= lower80 <= mean <= upper80 <= upper95}. Intervals assume roughly normal,
- * uncorrelated one-step errors of the fitted model. When the input had no finite value at all, every entry is NaN.
+ * <p>For every step {@code lower95 <= lower80 <= mean <= upper80 <= upper95}. {@link Method#AUTO}'s intervals are
+ * calibrated on its holdout errors; the other methods' assume roughly normal errors of the fitted model. When the
+ * input had no finite value at all, every entry is NaN.
  *
  * @param description what produced the forecast, e.g. {@code "auto(period=24): theta"}
  * @param period      the seasonal period used, in steps ({@code 1} when non-seasonal)

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Fits a forecasting model to a regularly sampled series.
  *
  * <pre>{@code
- * Forecaster auto = Forecaster.auto();                       // period detected, model chosen on a holdout
+ * Forecaster auto = Forecaster.auto();                       // periods detected, median of seven models
  * Forecast f = auto.fit(values, Duration.ofMinutes(5)).forecast(48);
  * double in4h = f.mean(47), high = f.upper(95, 47);
  * }</pre>
@@ -49,15 +49,18 @@ public interface Forecaster {
         return new SimpleForecaster(method, period, 0);
     }
 
-    /** {@link Method#AUTO} with the period detected and a holdout of one period (48 steps when non-seasonal). */
+    /**
+     * {@link Method#AUTO} with the periods detected and holdout folds of one period (48 steps when non-seasonal) to
+     * calibrate the intervals.
+     */
     static Forecaster auto() {
         return new AutoForecaster(0, 0);
     }
 
     /**
-     * {@link Method#AUTO} with a given period ({@code 0} = detect) and holdout length in steps ({@code 0} = one
-     * period, or 48 steps when non-seasonal); the holdout is capped at a quarter of the series. Use the horizon you
-     * will forecast as the holdout.
+     * {@link Method#AUTO} with a given period ({@code 0} = detect) and holdout fold length in steps ({@code 0} = one
+     * period, or 48 steps when non-seasonal): the intervals are calibrated on the errors of forecasts this long. Use
+     * the horizon you will forecast as the holdout.
      *
      * @throws IllegalArgumentException if either is negative
      */

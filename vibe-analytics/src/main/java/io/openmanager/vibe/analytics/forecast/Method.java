@@ -15,13 +15,14 @@ public enum Method {
     SEASONAL_NAIVE("snaive"),
     /**
      * Naive forecast of the seasonally adjusted series (classical decomposition), re-seasonalised; the M4
-     * competition's "Naive2" benchmark. Non-seasonal (plain naive) when the seasonality test fails or the history is
-     * shorter than two periods.
+     * competition's "Naive2" benchmark: multiplicative decomposition (additive when a value is not positive) when the
+     * history holds three periods and its autocorrelation at the period is significant at 90 %, else plain naive.
      */
     NAIVE2("naive2"),
     /**
      * Least-squares line over a trailing window (all history by default), extrapolated like Prometheus'
-     * {@code predict_linear}. Needs two values, else {@link #NAIVE}.
+     * {@code predict_linear}; its intervals allow for autocorrelated residuals (Newey-West) and for a slope that
+     * wanders as the window's slope did over the history (a random walk). Needs two values, else {@link #NAIVE}.
      */
     LINEAR("linear"),
     /** Holt's linear method with an additive damped trend (damping 0.8 .. 0.98), parameters fitted on one-step SSE. */
@@ -38,20 +39,39 @@ public enum Method {
     HOLT_WINTERS_MULTIPLICATIVE("hw-mul"),
     /**
      * The Theta method (simple exponential smoothing with drift equal to half the least-squares slope) on the
-     * seasonally adjusted series, re-seasonalised. Seasonal adjustment needs two full periods and a significant
-     * autocorrelation at the period (90 %), as in the M4 competition.
+     * seasonally adjusted series, re-seasonalised; seasonal adjustment as {@link #NAIVE2}'s, as in the M4 competition.
      */
     THETA("theta"),
     /**
-     * Detects the period unless given; fits naive, Theta, linear, Holt-Winters additive and multiplicative (when
-     * seasonal; Holt when not) and seasonal naive on all but the last holdout (one period, or as configured, up to a
-     * quarter of the series), for up to three consecutive holdout folds (the later folds reuse the smoothing
-     * parameters fitted on the earliest); keeps the method, or the mean of the three
-     * best, with the lowest mean holdout score ({@code sMAPE / sMAPE_baseline + MAE / MAE_baseline}) among those no
-     * worse than the baseline (seasonal naive, or naive when non-seasonal) on both sMAPE and MAE, so never worse than
-     * it on its holdout; then refits the choice on the whole series (a smoothing model's optimiser starting from its
-     * earliest fold's parameters, which makes its fit on the whole series differ slightly from the same method's
-     * fit from scratch). Too short for a holdout (fewer than two periods plus one holdout): the baseline.
+     * Multiple seasonal decomposition (MSTL: robust STL per period, a day and a week when the history holds two of
+     * each); the seasonally adjusted series, outliers replaced by the trend, is forecast by simple exponential
+     * smoothing or Holt's damped trend (lower AICc), and each seasonal component repeats its last cycle. Without a
+     * seasonal period, that exponential smoothing alone.
+     */
+    MSTL("mstl"),
+    /**
+     * Trigonometric (Fourier) seasonality for every seasonal period, as in TBATS, fitted by robust regression over
+     * the last six cycles of the longest period; the series without it, outliers replaced by a local median, is
+     * forecast like {@link #MSTL}'s adjusted series. Without a seasonal period, that exponential smoothing alone.
+     */
+    HARMONIC("harmonic"),
+    /**
+     * The median of the same position over the last seasons (7 of a day, or 3 of a week when a week is the period):
+     * seasonal naive that one odd day does not disturb. Needs one full period, else {@link #NAIVE}.
+     */
+    SEASONAL_MEDIAN("smedian"),
+    /**
+     * The median combination. Seasonal periods as {@link #MSTL} (a day and a week in steps, or the given period);
+     * a final level shift (at least 6 values steadily on one side of the same hours of the days before, by more than
+     * 4 robust standard deviations of the day-to-day change) moves the history before it to the new level, and
+     * outliers are replaced (a seasonal Hampel filter); then seven models are fitted and, at each step ahead, the
+     * median of their forecasts is the forecast: {@link #THETA}, {@link #NAIVE2} and {@link #SEASONAL_NAIVE} on the
+     * shortest period, {@link #SEASONAL_MEDIAN} on the shortest and on the longest period (the same model twice when
+     * there is one), {@link #MSTL} and {@link #HARMONIC}. The intervals are the median of the members' standard
+     * deviations, scaled by split-conformal calibration: the same procedure is fitted on the history before each of
+     * up to three holdout folds (the holdout: one period, or 48 steps when non-seasonal, or as configured) and the
+     * 80 % and 95 % quantiles of its absolute errors divided by its standard deviations are the interval multipliers
+     * (normal quantiles with fewer than 40 errors).
      */
     AUTO("auto");
 

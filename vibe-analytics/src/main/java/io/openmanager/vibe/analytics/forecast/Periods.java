@@ -57,6 +57,43 @@ final class Periods {
         return best;
     }
 
+    /**
+     * The seasonal periods of the multi-seasonal methods, shortest first: {@code given} alone when above 1 (none when
+     * 1), else a day and a week in steps, each kept when it is a whole number of steps, at least 2, and the series
+     * holds two of it; without such a candidate, the single detected period. A period longer than half the series is
+     * dropped.
+     */
+    static int[] multiple(double[] y, Duration step, int given) {
+        int n = y.length;
+        if (given == 1) {
+            return new int[0];
+        }
+        if (given > 1) {
+            return given <= n / 2 ? new int[] {given} : new int[0]; // not n >= 2 * given: that overflows
+        }
+        long stepMillis = step == null ? 0 : safeMillis(step);
+        int[] out = new int[CANDIDATE_MILLIS.length];
+        int c = 0;
+        boolean anyCandidate = false;
+        if (stepMillis > 0) {
+            for (long candidate : CANDIDATE_MILLIS) {
+                if (candidate % stepMillis != 0 || candidate / stepMillis < 2) {
+                    continue;
+                }
+                anyCandidate = true;
+                long lag = candidate / stepMillis;
+                if (lag <= n / 2 && (c == 0 || lag % out[c - 1] == 0)) {
+                    out[c++] = (int) lag;
+                }
+            }
+        }
+        if (!anyCandidate) {
+            int p = detect(y, step);
+            return p > 1 && p <= n / 2 ? new int[] {p} : new int[0];
+        }
+        return java.util.Arrays.copyOf(out, c);
+    }
+
     private static long safeMillis(Duration step) {
         try {
             return step.toMillis();

@@ -125,11 +125,16 @@ final class Series {
         return c / c0;
     }
 
-    /** The M4 competition's seasonality test: autocorrelation at lag m significant at 90 %. */
+    /**
+     * The M4 competition's seasonality test: at least three periods, and the autocorrelation at lag m significant at
+     * 90 % (its limit growing with the squared autocorrelations below m). M4's code takes the autocorrelations from
+     * R's {@code acf} with its default maximum lag {@code 10 log10(n)}, which stops short of lag 24 below 252 values;
+     * here lag m is always computed (M4's hourly series are all longer than 700 values, where the two agree).
+     */
     static boolean seasonal(double[] y, int m) {
         int n = y.length;
-        // n / 2 < m rather than n < 2 * m: a period near Integer.MAX_VALUE must not overflow into a huge ACF.
-        if (m < 2 || n / 2 < m) {
+        // n / 3 < m rather than n < 3 * m: a period near Integer.MAX_VALUE must not overflow into a huge ACF.
+        if (m < 2 || n / 3 < m) {
             return false;
         }
         double[] r = acf(y, m);

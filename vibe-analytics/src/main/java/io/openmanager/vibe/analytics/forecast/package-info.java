@@ -1,6 +1,7 @@
 /**
- * Forecasting of regularly sampled series: baselines, linear trend, exponential smoothing, Theta and an automatic
- * method, with 80 % and 95 % prediction intervals, rolling-origin backtesting, and time to threshold.
+ * Forecasting of regularly sampled series: baselines, linear trend, exponential smoothing, Theta, multi-seasonal
+ * decomposition (MSTL, trigonometric harmonics, seasonal median) and an automatic median combination, with 80 % and
+ * 95 % prediction intervals, rolling-origin backtesting, and time to threshold as a distribution.
  *
  * <p>Entry points: {@link io.openmanager.vibe.analytics.forecast.Forecaster} (fit, then
  * {@link io.openmanager.vibe.analytics.forecast.FittedModel#forecast forecast}),

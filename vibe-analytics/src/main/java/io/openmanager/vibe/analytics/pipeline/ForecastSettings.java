@@ -29,13 +29,16 @@ import java.util.Objects;
  *   <li>{@code refitEvery} 30 minutes (OpenManager's cadence), spread over the interval by series;</li>
  *   <li>{@code minimumHistory} 30 minutes before a series' first forecast;</li>
  *   <li>{@code forecaster} {@link Forecaster#linearTrend(int) linearTrend(60)}: a least-squares line over the last
- *       hour of points, like Prometheus {@code predict_linear}; a few microseconds per fit;</li>
+ *       hour of points, like Prometheus {@code predict_linear}, with intervals that allow for autocorrelated
+ *       residuals and for the slope wandering as it did over the history; a few microseconds per fit;</li>
  *   <li>{@code horizon} 60 minutes of forecast in each {@code ForecastEvent}, with the 95 % interval
  *       ({@code intervalLevel} 80 or 95);</li>
  *   <li>{@code predictionHorizon} 4 hours, within which a crossing of a level gives a {@code PredictionEvent}: about
  *       four times the default line's window, about as far as an hour's trend can be trusted (extrapolated up to 24
  *       hours, the daily rise of memory that follows load gave 181 false crossings in 16 simulated hours of the
  *       default fleet, against 4 with 4 hours); pair a longer horizon with a longer {@code forecaster} window;</li>
+ *   <li>{@code predictionProbability} 0.5: a refit predicts a crossing when its probability within the prediction
+ *       horizon is at least this ({@code TimeToThreshold.upwardTime});</li>
  *   <li>{@code confirmations} 2: a crossing becomes a {@code PredictionEvent} only when this many consecutive refits
  *       of the series predict it within the prediction horizon, so a single hour's upswing of the daily cycle does
  *       not raise one (over seed 42's week of the default fleet with the built-in scenarios, 1 instead of 2 let 16
@@ -55,6 +58,7 @@ public final class ForecastSettings {
     private final int predictionPoints;
     private final int intervalLevel;
     private final int confirmations;
+    private final double predictionProbability;
     private final Forecaster forecaster;
     private final Map<String, Double> levels;
 
@@ -75,6 +79,7 @@ public final class ForecastSettings {
         }
         this.intervalLevel = b.intervalLevel;
         this.confirmations = b.confirmations;
+        this.predictionProbability = b.predictionProbability;
         this.forecaster = b.forecaster;
         this.levels = Collections.unmodifiableMap(new LinkedHashMap<>(b.levels));
     }
@@ -141,6 +146,11 @@ public final class ForecastSettings {
         return confirmations;
     }
 
+    /** The least probability of a crossing within the prediction horizon that predicts it (0 .. 1). */
+    public double predictionProbability() {
+        return predictionProbability;
+    }
+
     /** The forecaster fitted at each refit. */
     public Forecaster forecaster() {
         return forecaster;
@@ -156,7 +166,7 @@ public final class ForecastSettings {
         return "ForecastSettings[resolution=" + resolution + ", historyPoints=" + historyPoints + ", refitPoints="
                 + refitPoints + ", minimumPoints=" + minimumPoints + ", horizonPoints=" + horizonPoints
                 + ", predictionPoints=" + predictionPoints + ", intervalLevel=" + intervalLevel + ", confirmations="
-                + confirmations + ", forecaster="
+                + confirmations + ", predictionProbability=" + predictionProbability + ", forecaster="
                 + forecaster.method() + ", levels=" + levels + "]";
     }
 
@@ -173,6 +183,7 @@ public final class ForecastSettings {
         private Duration predictionHorizon = Duration.ofHours(4);
         private int intervalLevel = 95;
         private int confirmations = 2;
+        private double predictionProbability = 0.5;
         private Forecaster forecaster = Forecaster.linearTrend(60);
         private final Map<String, Double> levels = new LinkedHashMap<>();
 
@@ -239,8 +250,9 @@ public final class ForecastSettings {
         }
 
         /**
-         * How many consecutive refits of a series must predict a crossing within the prediction horizon before a
-         * prediction event is published, 1 to 10 (default 2). Each further refit that still predicts it publishes
+         * How many consecutive refits of a series must predict a crossing (probability at least
+         * {@link #predictionProbability}) within the prediction horizon before a prediction event is published, 1 to
+         * 10 (default 2). Each further refit that still predicts it publishes
          * again, with the new estimate; a refit that does not resets the count.
          */
         public Builder confirmations(int value) {
@@ -248,6 +260,19 @@ public final class ForecastSettings {
                 throw new IllegalArgumentException("confirmations must be between 1 and 10: " + value);
             }
             confirmations = value;
+            return this;
+        }
+
+        /**
+         * The least probability of a crossing within the prediction horizon (from
+         * {@link io.openmanager.vibe.analytics.forecast.TimeToThreshold#upwardTime}) for a refit to predict it, above 0
+         * and at most 1 (default 0.5: more likely than not).
+         */
+        public Builder predictionProbability(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException("predictionProbability must be in (0, 1]: " + value);
+            }
+            predictionProbability = value;
             return this;
         }
 

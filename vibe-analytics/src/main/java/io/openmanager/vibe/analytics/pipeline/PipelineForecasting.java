@@ -1,13 +1,12 @@
 package io.openmanager.vibe.analytics.pipeline;
 
-import io.openmanager.vibe.analytics.forecast.Crossing;
+import io.openmanager.vibe.analytics.forecast.CrossingTime;
 import io.openmanager.vibe.analytics.forecast.FittedModel;
 import io.openmanager.vibe.analytics.forecast.Forecast;
 import io.openmanager.vibe.analytics.forecast.TimeToThreshold;
 import io.openmanager.vibe.spi.VibeListener;
 import io.openmanager.vibe.spi.event.ForecastEvent;
 import io.openmanager.vibe.spi.event.PredictionEvent;
-import org.apache.commons.math3.special.Erf;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import java.time.Instant;
 /**
  * The forecasting half of the {@link AnalyticsPipeline}: records each value into its series' {@link ForecastHistory}
  * and, when a series falls due, refits its forecaster and publishes a {@link ForecastEvent} and, for a metric with a
- * level, a {@link PredictionEvent} when the point forecast crosses the level within the prediction horizon.
+ * level, a {@link PredictionEvent} when a crossing of the level within the prediction horizon is likely
+ * ({@link TimeToThreshold#upwardTime}: probability at least {@link ForecastSettings#predictionProbability()}).
  *
  * <p>Refits are spread: the series at position {@code n} of the fleet's (server, metric) order refits when the bucket
  * that just closed, plus {@code n}, is a multiple of the refit interval in buckets; so with 30-minute refits and
@@ -25,13 +25,10 @@ import java.time.Instant;
  * few arithmetic operations and no allocation; a refit allocates its model, forecast and events.
  */
 final class PipelineForecasting {
-    private static final double Z95 = 1.959963984540054;
-
     private final ForecastSettings settings;
     private final VibeListener downstream;
     private final long resolutionMillis;
     private final Duration step;
-    private final Duration predictionHorizon;
     private long forecasts;
     private long predictions;
 
@@ -40,7 +37,6 @@ final class PipelineForecasting {
         this.downstream = downstream;
         this.step = settings.resolution();
         this.resolutionMillis = step.toMillis();
-        this.predictionHorizon = step.multipliedBy(settings.predictionPoints());
     }
 
     /** Records one value of the series at fleet position {@code ordinal}; refits when the series falls due. */
@@ -87,62 +83,32 @@ final class PipelineForecasting {
         if (level == null) {
             return;
         }
-        Crossing crossing = history.lastFinite() < level ? TimeToThreshold.upward(forecast, level) : null;
-        if (crossing == null || !(crossing.expectedSteps() <= seen)) {
+        if (!(history.lastFinite() < level)) {
+            state.crossingStreak = 0;
+            return;
+        }
+        double least = settings.predictionProbability();
+        if (!(TimeToThreshold.upwardTime(forecast, level, seen).probability() >= least)) {
             state.crossingStreak = 0;
             return;
         }
         if (state.crossingStreak < confirmations) {
             state.crossingStreak++;
         }
-        if (state.crossingStreak >= confirmations && crossing.expectedSteps() <= settings.predictionPoints()) {
-            predict(forecast, crossing, key, level, last, Instant.ofEpochMilli(nowMillis));
+        if (state.crossingStreak < confirmations) {
+            return;
         }
-    }
-
-    private void predict(Forecast forecast, Crossing crossing, SeriesKey key, double level, Instant last,
-                         Instant now) {
-        int within = settings.predictionPoints();
-        Instant expected = last.plus(steps(crossing.expectedSteps()));
-        Instant earliest = last.plus(steps(crossing.earliestSteps()));
-        Instant latest = crossing.latestSteps() <= within
-                ? last.plus(steps(crossing.latestSteps())) : last.plus(predictionHorizon);
-        if (earliest.isAfter(expected)) {
-            earliest = expected;
+        CrossingTime crossing = TimeToThreshold.upwardTime(forecast, level, settings.predictionPoints());
+        if (crossing.probability() >= least) {
+            predictions++;
+            downstream.onEvent(new PredictionEvent(Instant.ofEpochMilli(nowMillis), key.serverId(), key.metric(),
+                    level, last.plus(steps(crossing.medianSteps())), last.plus(steps(crossing.earliestSteps())),
+                    last.plus(steps(crossing.latestSteps())), crossing.probability()));
         }
-        if (latest.isBefore(expected)) {
-            latest = expected;
-        }
-        predictions++;
-        downstream.onEvent(new PredictionEvent(now, key.serverId(), key.metric(), level, expected, earliest, latest,
-                probability(forecast, level, within)));
     }
 
     private Duration steps(double steps) {
         return Duration.ofMillis(Math.round(steps * resolutionMillis));
-    }
-
-    /**
-     * The largest probability, over the first {@code steps} forecast steps, that the value at that step is at or
-     * above the level under the forecast's normal error model (standard deviation from the 95 % interval): a lower
-     * bound of the probability that the series reaches the level within those steps.
-     */
-    static double probability(Forecast forecast, double level, int steps) {
-        double best = 0;
-        for (int k = 0; k < steps; k++) {
-            double mean = forecast.mean(k);
-            double sd = (forecast.upper(95, k) - forecast.lower(95, k)) / (2 * Z95);
-            double p;
-            if (sd > 0) {
-                p = 0.5 * Erf.erfc((level - mean) / (sd * Math.sqrt(2)));
-            } else {
-                p = mean >= level ? 1 : 0;
-            }
-            if (p > best) {
-                best = p;
-            }
-        }
-        return Math.min(1, Math.max(0, best));
     }
 
     long forecasts() {

@@ -8,34 +8,55 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
-/** The promise of {@link Method#AUTO}: on its own holdout it is never worse than seasonal naive. */
+/** The promises of {@link Method#AUTO}: a median of its members, and intervals calibrated on holdout folds. */
 class AutoSelectionTest {
+    private static final Duration HOUR = Duration.ofHours(1);
 
-    @Property(tries = 40)
-    void theChoiceIsNoWorseThanTheBaselineOnTheHoldout(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-                                                      @ForAll @IntRange(min = 30, max = 400) int n,
-                                                      @ForAll @DoubleRange(min = 0, max = 20) double amplitude,
-                                                      @ForAll @DoubleRange(min = 0, max = 5) double noise,
-                                                      @ForAll @IntRange(min = 0, max = 48) int holdout) {
+    @Property(tries = 30)
+    void theForecastIsAMedianOfMembersWithOrderedBounds(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                        @ForAll @IntRange(min = 30, max = 500) int n,
+                                                        @ForAll @DoubleRange(min = 0, max = 20) double amplitude,
+                                                        @ForAll @DoubleRange(min = 0, max = 5) double noise) {
         double[] y = Synthetic.cycle(seed, n, 30, (seed % 7 - 3) * 0.01, amplitude, 24, noise);
-        AutoForecaster auto = new AutoForecaster(0, holdout);
-        AutoForecaster.Selection s = auto.select(y, Duration.ofHours(1));
-        assertThat(s.methods().get(0)).isEqualTo(s.period() > 1 ? Method.SEASONAL_NAIVE : Method.NAIVE);
-        if (s.folds() > 0) {
-            assertThat(s.smape()[s.chosen()]).isLessThanOrEqualTo(s.smape()[0]);
-            assertThat(s.mae()[s.chosen()]).isLessThanOrEqualTo(s.mae()[0]);
+        Fitted[] members = AutoForecaster.members(Series.clean(y), Periods.multiple(y, HOUR, 0));
+        double[][] memberMeans = new double[members.length][];
+        for (int i = 0; i < members.length; i++) {
+            memberMeans[i] = members[i].forecast(24).mean();
         }
-        assertThat(auto.fit(y, Duration.ofHours(1)).description()).startsWith("auto(period=" + s.period() + ")");
+        Forecast auto = Forecaster.auto().fit(y, HOUR).forecast(24);
+        for (int k = 0; k < 24; k++) {
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
+            for (double[] m : memberMeans) {
+                lowest = Math.min(lowest, m[k]);
+                highest = Math.max(highest, m[k]);
+            }
+            assertThat(auto.mean(k)).isBetween(lowest, highest);
+            assertThat(auto.lower(95, k)).isLessThanOrEqualTo(auto.lower(80, k));
+            assertThat(auto.lower(80, k)).isLessThanOrEqualTo(auto.mean(k));
+            assertThat(auto.upper(80, k)).isGreaterThanOrEqualTo(auto.mean(k));
+            assertThat(auto.upper(95, k)).isGreaterThanOrEqualTo(auto.upper(80, k));
+        }
     }
 
-    @Property(tries = 20)
-    void tooShortForAHoldoutMeansTheBaseline(@ForAll @IntRange(min = 1, max = 40) int n) {
-        double[] y = Synthetic.cycle(n, n, 30, 0, 5, 24, 1);
-        AutoForecaster.Selection s = new AutoForecaster(24, 24).select(y, null);
-        assertThat(s.folds()).isZero();
-        FittedModel m = new AutoForecaster(24, 24).fit(y, null);
-        assertThat(m.description()).isEqualTo("auto(period=24): " + (n >= 24 ? "snaive" : "snaive -> naive")
-                + " (too short for a holdout)");
+    @Test
+    void noiseAroundAKnownCycleGetsIntervalsNearTheNoiseQuantiles() {
+        // Gaussian noise of sd 2 around a fixed daily cycle: the 95 % half-width one step ahead is near 1.96 * 2.
+        double[] y = Synthetic.cycle(7, 24 * 30, 50, 0, 10, 24, 2);
+        Forecast f = Forecaster.auto().fit(y, HOUR).forecast(24);
+        double half95 = (f.upper(95, 0) - f.lower(95, 0)) / 2;
+        double half80 = (f.upper(80, 0) - f.lower(80, 0)) / 2;
+        assertThat(half95).isBetween(0.6 * 1.96 * 2, 1.6 * 1.96 * 2);
+        assertThat(half80).isBetween(0.6 * 1.28 * 2, 1.6 * 1.28 * 2);
+        assertThat(Forecaster.auto().fit(y, HOUR).description()).contains("intervals from 72 errors in 3 holdout");
+    }
+
+    @Test
+    void tooShortForHoldoutErrorsKeepsNormalIntervals() {
+        double[] y = Synthetic.cycle(3, 60, 30, 0, 5, 24, 1);
+        FittedModel m = Forecaster.auto().fit(y, HOUR);
+        assertThat(m.description()).startsWith("auto(periods 24): median of").contains("normal intervals");
     }
 }

@@ -4,11 +4,18 @@ import io.openmanager.vibe.analytics.forecast.Accuracy;
 import io.openmanager.vibe.analytics.forecast.Backtest;
 import io.openmanager.vibe.analytics.forecast.Forecaster;
 import io.openmanager.vibe.analytics.forecast.Method;
+import io.openmanager.vibe.analytics.pipeline.ForecastSettings;
+import io.openmanager.vibe.examples.forecast.BenchmarkRun;
+import io.openmanager.vibe.examples.forecast.BenchmarkSource;
+import io.openmanager.vibe.examples.forecast.CrossingCalibration;
+import io.openmanager.vibe.examples.forecast.HourlyBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,21 +35,58 @@ import java.util.concurrent.Callable;
             "the last --origins blocks of --horizon values of each series are forecast from the values before them"
                 + " (at least max(2 x horizon, 10) of them; shorter series have fewer origins or none).",
             "Prints sMAPE, MASE, OWA relative to seasonal naive and to Naive2, and the share of actual values inside"
-                + " the 80 %% and 95 %% prediction intervals."})
+                + " the 80 %% and 95 %% prediction intervals.",
+            "With --benchmark instead of --input: the hourly development benchmark (cmd, nab and sim parts), scored"
+                + " as M4 scores hourly series (horizon 48, MASE and Naive2 on period 24), one table per part.",
+            "With --crossings instead: the reliability of the AnalyticsPipeline's crossing probabilities on simulated"
+                + " memory leaks and disk growth (--runs runs from --first-seed)."})
 final class BacktestCommand implements Callable<Integer> {
     /** The largest {@code --origins}. */
     static final int MAX_ORIGINS = 10_000;
+    /** The largest {@code --runs}. */
+    static final int MAX_RUNS = 10_000;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "<path>", required = true,
+    @Option(names = "--input", paramLabel = "<path>",
             description = "A CSV file or a directory of *.csv files.")
     private Path input;
 
-    @Option(names = "--horizon", paramLabel = "<n>", required = true,
-            description = "Steps per forecast (1 to " + ForecastCommand.MAX_HORIZON + ").")
-    private int horizon;
+    @Option(names = "--benchmark", paramLabel = "<dir>",
+            description = "Run the hourly development benchmark from this shared data folder (holding cmd/ and"
+                    + " nab/), instead of --input.")
+    private Path benchmark;
+
+    @Option(names = "--parts", paramLabel = "<part>", split = ",", converter = PartConverter.class,
+            description = "With --benchmark: the parts to run, comma-separated: cmd, nab, sim (default: all).")
+    private List<BenchmarkSource> parts;
+
+    @Option(names = "--sim-seed", paramLabel = "<n>", defaultValue = "42",
+            description = "With --benchmark: the simulation seed of the sim part (default: ${DEFAULT-VALUE}).")
+    private long simSeed;
+
+    @Option(names = "--sim-days", paramLabel = "<n>", defaultValue = "35",
+            description = "With --benchmark: simulated days of the sim part (default: ${DEFAULT-VALUE}).")
+    private int simDays;
+
+    @Option(names = "--crossings",
+            description = "Score the pipeline's crossing probabilities on simulated leaks and disk growth instead.")
+    private boolean crossings;
+
+    @Option(names = "--runs", paramLabel = "<n>", defaultValue = "60",
+            description = "With --crossings: simulated runs (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--first-seed", paramLabel = "<n>", defaultValue = "2000",
+            description = "With --crossings: the first run's seed (default: ${DEFAULT-VALUE}; seeds 1000 to 1059"
+                    + " tuned the model, so the default runs are held out).")
+    private long firstSeed;
+
+    @Option(names = "--horizon", paramLabel = "<n>",
+            description = "Steps per forecast (1 to " + ForecastCommand.MAX_HORIZON + "); required with --input"
+                    + " (--benchmark uses M4's 48).")
+    private Integer horizon;
 
     @Option(names = "--origins", paramLabel = "<n>", defaultValue = "3",
             description = "Forecast origins per series (default: ${DEFAULT-VALUE}, at most " + MAX_ORIGINS + ").")
@@ -66,6 +110,31 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((input != null ? 1 : 0) + (benchmark != null ? 1 : 0) + (crossings ? 1 : 0) != 1) {
+            throw new ParameterException(spec.commandLine(), "give one of --input, --benchmark or --crossings");
+        }
+        if (crossings) {
+            Limits.check(spec, "--runs", runs, 1, MAX_RUNS);
+            ForecastSettings settings = ForecastSettings.defaults();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("crossing probabilities within " + settings.predictionPoints() + " minutes of the pipeline's"
+                    + " default forecaster, " + runs + " simulated runs from seed " + firstSeed
+                    + (firstSeed + runs <= 1000 || firstSeed >= 1060 ? " (held out)" : " (overlapping the tuning"
+                    + " seeds 1000 to 1059)"));
+            out.print(CrossingCalibration.format(CrossingCalibration.run(firstSeed, runs, settings.predictionPoints(),
+                    settings.forecaster())));
+            return VibeCli.EXIT_OK;
+        }
+        if (benchmark != null) {
+            if (horizon != null || period != 0) {
+                throw new ParameterException(spec.commandLine(),
+                        "--horizon and --period do not apply to --benchmark (M4's hourly 48 and 24)");
+            }
+            return benchmark();
+        }
+        if (horizon == null) {
+            throw new ParameterException(spec.commandLine(), "--horizon is required with --input");
+        }
         Limits.check(spec, "--horizon", horizon, 1, ForecastCommand.MAX_HORIZON);
         Limits.check(spec, "--origins", origins, 1, MAX_ORIGINS);
         Limits.check(spec, "--period", period, 0, ForecastCommand.MAX_PERIOD);
@@ -148,6 +217,51 @@ final class BacktestCommand implements Callable<Integer> {
             count++;
         }
         return count;
+    }
+
+    private int benchmark() throws IOException {
+        Limits.check(spec, "--origins", origins, 1, MAX_ORIGINS);
+        HourlyBenchmark.Simulation simulation;
+        try {
+            simulation = new HourlyBenchmark.Simulation(simSeed, simDays, HourlyBenchmark.Simulation.DEFAULT.step());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--sim-days: " + e.getMessage());
+        }
+        List<BenchmarkSource> chosenParts = parts == null || parts.isEmpty() ? List.of(BenchmarkSource.values())
+                : parts;
+        HourlyBenchmark bench = HourlyBenchmark.load(benchmark, chosenParts, simulation);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("development benchmark: " + bench.describe());
+        for (String skipped : bench.skipped()) {
+            out.println("  left out " + skipped);
+        }
+        out.println("horizon " + BenchmarkRun.HORIZON + " h, " + origins + " origin(s) per series; MASE scale and"
+                + " Naive2 on period " + BenchmarkRun.PERIOD + "; OWA relative to Naive2; methods and constants were"
+                + " chosen on cmd (in-sample), nab and sim are held out");
+        List<Method> chosen = methods == null || methods.isEmpty() ? List.of(Method.values()) : methods;
+        TextTable table = new TextTable("PART", "SAMPLE", "METHOD", "SERIES", "FORECASTS", "SMAPE", "MASE", "OWA",
+                "COVER80", "COVER95");
+        for (BenchmarkRun.Row row : BenchmarkRun.run(bench, chosen, origins)) {
+            Accuracy a = row.accuracy();
+            String part = row.part() == null ? "all" : row.part().cliName();
+            String sample = row.part() == null ? "mixed" : row.part().tuned() ? "in-sample" : "held-out";
+            table.addRow(part, sample, a.method(), row.series(), a.forecasts(), fmt(a.smape()), fmt(a.mase()),
+                    fmt(a.owa()), fmt(a.coverage80()), fmt(a.coverage95()));
+        }
+        table.print(out);
+        return VibeCli.EXIT_OK;
+    }
+
+    /** Converts {@code --parts} values. */
+    static final class PartConverter implements ITypeConverter<BenchmarkSource> {
+        @Override
+        public BenchmarkSource convert(String value) {
+            try {
+                return BenchmarkSource.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private static List<Method> union(List<Method> chosen) {

@@ -1,9 +1,11 @@
 package io.openmanager.vibe.examples.cli;
 
+import io.openmanager.vibe.analytics.forecast.CrossingTime;
 import io.openmanager.vibe.analytics.forecast.FittedModel;
 import io.openmanager.vibe.analytics.forecast.Forecast;
 import io.openmanager.vibe.analytics.forecast.Forecaster;
 import io.openmanager.vibe.analytics.forecast.Method;
+import io.openmanager.vibe.analytics.forecast.TimeToThreshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +18,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code vibe forecast}: forecasts each input series and writes one CSV row per series and step. */
@@ -28,7 +32,9 @@ import java.util.concurrent.Callable;
                 + " input timestamp plus step times the series' median spacing, ISO-8601 UTC) and the forecast with a"
                 + " fixed number of decimals; --intervals adds the columns lower80,upper80,lower95,upper95.",
             "Gaps (empty, NaN, null, NA) are filled between their neighbours; each series keeps its last --history"
-                + " values."})
+                + " values.",
+            "With --level, also prints for each series the probability of crossing the level within the horizon"
+                + " and, given a crossing, its median time and 80 %% range."})
 final class ForecastCommand implements Callable<Integer> {
     /** The largest {@code --horizon}. */
     static final int MAX_HORIZON = 100_000;
@@ -73,12 +79,25 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Decimals of every number written, 0 to " + MAX_DECIMALS + " (default: ${DEFAULT-VALUE}).")
     private int decimals;
 
+    @Option(names = "--level", paramLabel = "<x>",
+            description = "Print the time to crossing this level (upward; downward with --below).")
+    private Double level;
+
+    @Option(names = "--below", description = "With --level: the crossing is downward.")
+    private boolean below;
+
     @Override
     public Integer call() throws IOException {
         Limits.check(spec, "--horizon", horizon, 1, MAX_HORIZON);
         Limits.check(spec, "--period", period, 0, MAX_PERIOD);
         Limits.check(spec, "--history", history, 2, SeriesFiles.MAX_HISTORY);
         Limits.check(spec, "--decimals", decimals, 0, MAX_DECIMALS);
+        if (level != null && !Double.isFinite(level)) {
+            throw new ParameterException(spec.commandLine(), "--level must be a finite number, was " + level);
+        }
+        if (below && level == null) {
+            throw new ParameterException(spec.commandLine(), "--below needs --level");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = spec.qualifiedName();
@@ -122,6 +141,11 @@ final class ForecastCommand implements Callable<Integer> {
                     Forecast f = model.forecast(horizon);
                     writeRows(w, s, f);
                     out.println(TerminalText.printable(s.id()) + ": " + model.description());
+                    if (level != null) {
+                        CrossingTime c = below ? TimeToThreshold.downwardTime(f, level)
+                                : TimeToThreshold.upwardTime(f, level);
+                        out.println(TerminalText.printable(s.id()) + ": " + crossingText(c, s.step()));
+                    }
                     written++;
                 }
             }
@@ -130,6 +154,34 @@ final class ForecastCommand implements Callable<Integer> {
                     + TerminalText.printable(output.toString()));
             return VibeCli.EXIT_OK;
         }
+    }
+
+    /**
+     * The crossing in words: "P(above 90 within 48 steps) = 0.83; median 21.4 steps (80 %: 12.0 .. 33.5)", with
+     * durations instead of steps when the sampling interval is known.
+     */
+    static String crossingText(CrossingTime c, Duration step) {
+        String side = c.upward() ? "above " : "below ";
+        String head = String.format(Locale.ROOT, "P(%s%s within %s) = %.3f", side, number(c.level()),
+                span(c.horizon(), step), c.probability());
+        if (c.probability() == 0) {
+            return head;
+        }
+        return head + "; given a crossing, median " + span(c.medianSteps(), step) + " (80 %: "
+                + span(c.earliestSteps(), step) + " .. " + span(c.latestSteps(), step) + ")";
+    }
+
+    private static String span(double steps, Duration step) {
+        if (step == null) {
+            return String.format(Locale.ROOT, "%.1f steps", steps);
+        }
+        long minutes = Math.max(0, Math.round(steps * step.toMillis() / 60_000.0));
+        return minutes == 0 ? String.format(Locale.ROOT, "%.1f steps", steps)
+                : DurationText.format(Duration.ofMinutes(minutes));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** One row per step: series, step, the step's timestamp, the forecast (and its intervals with --intervals). */

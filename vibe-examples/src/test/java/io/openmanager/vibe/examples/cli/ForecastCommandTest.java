@@ -52,7 +52,7 @@ class ForecastCommandTest {
             assertThat(Double.parseDouble(fields[4])).isLessThanOrEqualTo(mean);
             assertThat(Double.parseDouble(fields[7])).isGreaterThanOrEqualTo(Double.parseDouble(fields[5]));
         }
-        assertThat(run.out()).contains("period=24");
+        assertThat(run.out()).contains("periods 24");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ForecastCommandTest {
         CliRun bad = CliRun.vibe("forecast", "--input", file.toString(), "--horizon", "2", "--output",
                 out.toString(), "--decimals", "13");
         assertThat(bad.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
-        assertThat(bad.err()).contains("vibe forecast: --decimals must be in 0..12, was 13");
+        assertThat(bad.err()).contains("vibe forecast: --decimals must be in 0..12: 13");
     }
 
     @Test
@@ -122,5 +122,40 @@ class ForecastCommandTest {
                 "hw-mul");
         CliRun two = CliRun.vibe("backtest", "--input", dir.toString(), "--horizon", "24", "--method", "theta,snaive");
         assertThat(two.outLines()).hasSize(4);
+    }
+
+    @Test
+    void levelPrintsTheCrossingDistributionAndBacktestRefusesMixedModes() throws IOException {
+        write("cpu", 24 * 10, 50);
+        CliRun run = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "24", "--output",
+                dir.resolve("f.csv").toString(), "--level", "58");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("cpu: P\\(above 58 within 1d\\) = [01]\\.\\d{3}; given a crossing, median ");
+        CliRun below = CliRun.vibe("forecast", "--input", dir.toString(), "--horizon", "24", "--output",
+                dir.resolve("g.csv").toString(), "--below");
+        assertThat(below.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(below.err()).contains("--below needs --level");
+        CliRun both = CliRun.vibe("backtest", "--input", dir.toString(), "--crossings");
+        assertThat(both.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(both.err()).contains("give one of --input, --benchmark or --crossings");
+    }
+
+    @Test
+    void crossingsPrintTheReliabilityTable() {
+        CliRun run = CliRun.vibe("backtest", "--crossings", "--runs", "1", "--first-seed", "5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(held out)", "DECILE", "0.9 - 1.0", "crossing times inside their 80 % range");
+    }
+
+    @Test
+    void theBenchmarkPrintsOneTablePerPart() {
+        CliRun run = CliRun.vibe("backtest", "--benchmark", dir.toString(), "--parts", "sim", "--sim-days", "7",
+                "--method", "naive2,snaive");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("development benchmark: sim 120 series", "PART", "sim   held-out",
+                "naive2", "1.000");
+        CliRun horizon = CliRun.vibe("backtest", "--benchmark", dir.toString(), "--horizon", "24");
+        assertThat(horizon.exitCode()).isEqualTo(VibeCli.EXIT_USAGE_ERROR);
+        assertThat(horizon.err()).contains("--horizon and --period do not apply to --benchmark");
     }
 }

@@ -119,7 +119,7 @@ class TimeToThresholdConvergenceTest {
         for (PredictionEvent p : predictions) {
             long leadMinutes = Duration.between(p.timestamp(), truth).toMinutes();
             long errorMinutes = Math.round(Duration.between(truth, p.expectedCrossing()).toSeconds() / 60.0);
-            System.out.printf("  %s lead %4d min  error %+4d min  95 %% [%s .. %s]  p=%.2f%n", kind, leadMinutes,
+            System.out.printf("  %s lead %4d min  error %+4d min  80 %% [%s .. %s]  p=%.2f%n", kind, leadMinutes,
                     errorMinutes, p.earliest(), p.latest(), p.probability());
             assertThat(p.timestamp()).isBefore(truth);
             if (leadMinutes <= 70) {

@@ -4,15 +4,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A series is expected to cross a level within the configured horizon ("disk full in 5 h").
+ * A series is likely to cross a level within the configured horizon ("disk full within 4 h: 83 %, most likely in
+ * 2 h 10 min, 80 % between 1 h 40 min and 3 h").
  *
  * @param timestamp        when the prediction was made
  * @param serverId         which server
  * @param metric           which metric (seed name)
  * @param level            the level that will be crossed
- * @param expectedCrossing the most likely crossing instant
- * @param earliest         early bound of the crossing interval
- * @param latest           late bound of the crossing interval
+ * @param expectedCrossing the median crossing instant, given a crossing within the horizon
+ * @param earliest         the early end of the crossing time's 80 % range (its 10th percentile)
+ * @param latest           the late end of the crossing time's 80 % range (its 90th percentile)
  * @param probability      probability that the crossing happens within the horizon, in [0, 1]
  */
 public record PredictionEvent(Instant timestamp, String serverId, String metric, double level,
