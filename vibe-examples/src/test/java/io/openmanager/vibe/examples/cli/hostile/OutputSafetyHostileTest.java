@@ -165,7 +165,7 @@ class OutputSafetyHostileTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(target)).startsWith("id,F1,F2,F3\nin,");
+        assertThat(Files.readString(target)).startsWith("series,step,timestamp,forecast\nin,1,");
         assertThat(hiddenTemporaryFiles(tmp)).isEmpty();
     }
 
