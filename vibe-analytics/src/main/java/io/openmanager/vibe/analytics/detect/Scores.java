@@ -121,6 +121,19 @@ final class Scores {
         return counters;
     }
 
+    /**
+     * As {@link #checkCounters}, for a model that also steps over gaps: a missing value after the first accepted one
+     * counts as a step, so the steps lie between the accepted values and those plus the missing ones.
+     */
+    static InputCounters checkCountersWithGaps(InputCounters counters, String stepsName, long steps) {
+        java.util.Objects.requireNonNull(counters, "counters");
+        if (steps < counters.accepted() || steps - counters.accepted() > counters.missing()) {
+            throw new IllegalArgumentException(stepsName + " must lie between counters.accepted = "
+                    + counters.accepted() + " and that plus counters.missing = " + counters.missing() + ": " + steps);
+        }
+        return counters;
+    }
+
     static int checkAtLeast(String name, int v, int min) {
         if (v < min) {
             throw new IllegalArgumentException(name + " must be >= " + min + ": " + v);

@@ -185,7 +185,7 @@ public final class SeasonalDetector extends AbstractAnomalyDetector {
          */
         @Override
         public SeasonalDetector restore() {
-            Scores.checkCounters(counters, "n", n);
+            Scores.checkCountersWithGaps(counters, "n", n);
             SeasonalModel.Settings settings = settings(givenPeriod, learn, alpha, gamma, scaleAlpha,
                     minAutocorrelation);
             SeasonalDetector d = new SeasonalDetector(SeasonalModel.restore(this, settings));
