@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # vibe detect, forecast and backtest on a 1 GB timestamp,value file in a 512 MB heap (issue 17: the series reader
-# streams, so memory holds the series as primitive arrays, never the file's text). Writes the file (about 45 million
+# streams, so memory holds the series as primitive arrays, never the file's text). Writes the file (about 40 million
 # rows of 'yyyy-MM-dd HH:mm:ss,value', one a minute from 1990) to OUT, runs each command with -Xmx512m under
 # /usr/bin/time -v, prints exit code, wall time and peak resident memory, and deletes the big files unless KEEP=1.
 #

@@ -45,7 +45,10 @@ public abstract class AbstractAnomalyDetector implements AnomalyDetector {
     /** Applies the input policy: counts the value as accepted or skipped, and says which. */
     final boolean accept(long timestampMillis, double value) {
         if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
-            if (Double.isNaN(value)) {
+            if (Double.isNaN(value) && accepted > 0 && timestampMillis <= lastTimestampMillis) {
+                // A gap that does not move time on (a duplicate row) must not move a cycle's phase on either.
+                skippedOutOfOrder++;
+            } else if (Double.isNaN(value)) {
                 missingCount++;
                 missing(timestampMillis);
             } else {

@@ -44,7 +44,10 @@ public record InputCounters(long accepted, long skippedNonFinite, long skippedOu
         this(accepted, skippedNonFinite, skippedOutOfOrder, lastTimestampMillis, 0);
     }
 
-    /** Values not learned from, for any reason: missing, non-finite or out of order. */
+    /**
+     * Values not learned from, for any reason: missing (gaps), non-finite or out of order. For the input a detector
+     * refused as bad, leave out the gaps: {@code skippedNonFinite() + skippedOutOfOrder()}.
+     */
     public long skipped() {
         return missing + skippedNonFinite + skippedOutOfOrder;
     }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 final class AutoForecaster implements Forecaster {
     /** The holdout fold's length without a seasonal period (with one: the shortest period). */
     static final int NON_SEASONAL_HOLDOUT = 48;
+    /** The most steps computed at fit time. */
+    static final int MAX_PRECOMPUTED = 10_000;
     /** Holdout folds whose errors calibrate the intervals. */
     static final int FOLDS = 3;
     /** The least history a fold is fitted on, in steps. */
@@ -54,10 +56,12 @@ final class AutoForecaster implements Forecaster {
         Fitted[] full = members(y, periods);
         double[] smape = new double[full.length];
         double[] mase = new double[full.length];
-        double[] z = new double[folds * hold];
+        // Sized by the folds that fit, never by the holdout asked for: a fold is at most the series' length.
+        int foldLength = folds > 0 ? hold : 0;
+        double[] z = new double[folds * foldLength];
         int count = 0;
-        double[] mean = new double[hold];
-        double[] sd = new double[hold];
+        double[] mean = new double[foldLength];
+        double[] sd = new double[foldLength];
         for (int f = folds; f >= 1; f--) {
             int train = n - f * hold;
             double[] history = Arrays.copyOf(y, train);
@@ -79,7 +83,10 @@ final class AutoForecaster implements Forecaster {
         Fitted point = select(full, smape, mase, folds, m);
         String description = "auto(" + describe(periods) + "): " + point.description();
         double[] q = Calibration.quantiles(z, count);
-        int ahead = Math.max(2 * hold, periods.length > 0 ? periods[periods.length - 1] : 1);
+        // Steps computed once at fit time (later forecasts of at most that many are copies): bounded, so that a huge
+        // holdout on a short series costs nothing; longer forecasts are computed when asked for.
+        int ahead = (int) Math.min(MAX_PRECOMPUTED, Math.max(2L * hold, periods.length > 0
+                ? periods[periods.length - 1] : 1));
         if (q == null) {
             return Calibration.apply(point, normal(), description + "; normal intervals (" + count
                     + " holdout errors)", ahead);

@@ -48,4 +48,21 @@ class SeasonalGapTest {
         assertThat(d.period()).isEqualTo(PERIOD);
         assertThat(d.inputCounters().missing()).isEqualTo(PERIOD / 4);
     }
+
+    @Test
+    void aGapAtAnEarlierOrTheSameTimeIsOutOfOrderAndMovesNoPhase() {
+        SeasonalDetector d = new SeasonalDetector();
+        for (int i = 0; i < 1_000; i++) {
+            d.update(i * Synthetic.STEP_MILLIS, cycle(i));
+        }
+        SeasonalDetector twin = (SeasonalDetector) d.snapshot().restore();
+        assertThat(d.update(999 * Synthetic.STEP_MILLIS, Double.NaN)).isZero();
+        assertThat(d.update(500 * Synthetic.STEP_MILLIS, Double.NaN)).isZero();
+        assertThat(d.inputCounters().skippedOutOfOrder()).isEqualTo(2);
+        assertThat(d.inputCounters().missing()).isZero();
+        for (int i = 1_000; i < 1_200; i++) {
+            assertThat(d.update(i * Synthetic.STEP_MILLIS, cycle(i))).isEqualTo(twin.update(i * Synthetic.STEP_MILLIS,
+                    cycle(i)));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.openmanager.vibe.analytics.forecast.Backtest;
 import io.openmanager.vibe.analytics.forecast.Forecast;
 import io.openmanager.vibe.analytics.forecast.Forecaster;
 import io.openmanager.vibe.analytics.forecast.Method;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,5 +46,15 @@ class ForecastHostileTest {
                 .evaluate(Forecaster.of(method, Integer.MAX_VALUE), List.of(series(300)));
         assertThat(a.forecasts()).isEqualTo(2);
         assertThat(a.smape()).isFinite();
+    }
+
+    @Test
+    void autoWithAHoldoutOfHalfABillionFitsAShortSeries() {
+        for (int holdout : new int[] {500_000_000, Integer.MAX_VALUE}) {
+            Forecast f = Forecaster.auto(0, holdout).fit(series(300), Duration.ofHours(1)).forecast(48);
+            assertThat(f.mean()).as("holdout %d", holdout).hasSize(48);
+            assertThat(java.util.Arrays.stream(f.upper95()).allMatch(Double::isFinite)).as("holdout %d", holdout)
+                    .isTrue();
+        }
     }
 }

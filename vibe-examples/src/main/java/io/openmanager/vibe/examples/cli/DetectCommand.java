@@ -60,7 +60,7 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = spec.qualifiedName();
         InputFiles.Listing listing;
-        try (OutputFiles files = new OutputFiles(); GracefulStop stop = new GracefulStop()) {
+        try (GracefulStop stop = new GracefulStop(); OutputFiles files = new OutputFiles()) {
             try {
                 listing = InputFiles.list("--input", input, true, output);
                 checkOutputDirectory(listing, files);
@@ -225,7 +225,9 @@ final class DetectCommand implements Callable<Integer> {
                 d = AnomalyDetectors.create(detector);
                 detectors[series] = d;
             }
-            double score = d.update(epochMillis, value);
+            // The reader reports a duplicate timestamp's later rows as kept and scored 0: they never reach the detector
+            // (a gap at the same time must not move a cycle on, nor a value be learned after a gap at its time).
+            double score = duplicate ? 0.0 : d.update(epochMillis, value);
             try {
                 Csv.field(writer, timestampText);
                 writer.write(',');

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ final class ForecastCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = spec.qualifiedName();
-        try (OutputFiles files = new OutputFiles(); GracefulStop stop = new GracefulStop()) {
+        try (GracefulStop stop = new GracefulStop(); OutputFiles files = new OutputFiles()) {
             InputFiles.Listing listing;
             OutputFiles.Target target;
             try {
@@ -150,7 +151,8 @@ final class ForecastCommand implements Callable<Integer> {
                 }
             }
             target.commit();
-            out.println("wrote " + written + " forecast(s) of " + horizon + " steps to "
+            // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
+            err.println(name + ": wrote " + written + " forecast(s) of " + horizon + " steps to "
                     + TerminalText.printable(output.toString()));
             return VibeCli.EXIT_OK;
         }
@@ -190,7 +192,11 @@ final class ForecastCommand implements Callable<Integer> {
         for (int k = 0; k < f.horizon(); k++) {
             StringBuilder row = new StringBuilder(id).append(',').append(k + 1).append(',');
             if (s.step() != null && s.last() != null) {
-                row.append(s.last().plus(s.step().multipliedBy(k + 1L)));
+                try {
+                    row.append(s.last().plus(s.step().multipliedBy(k + 1L)));
+                } catch (DateTimeException | ArithmeticException beyondInstants) {
+                    // Epoch milliseconds far in the future: the step's time is left empty rather than failing the run.
+                }
             }
             row.append(',').append(fixed(f.mean(k)));
             if (intervals) {

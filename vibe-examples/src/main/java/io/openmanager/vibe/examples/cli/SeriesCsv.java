@@ -109,6 +109,8 @@ final class SeriesCsv {
         final long[] skipped = new long[Skip.values().length];
         final String[] firstSkipped = new String[Skip.values().length];
         long firstDuplicateLine;
+        /** What the counts count: rows, or values for a wide file (one row holds a value of each metric). */
+        String unit = "rows";
 
         FileReport(Path file) {
             this.file = file;
@@ -144,7 +146,7 @@ final class SeriesCsv {
                 }
                 String newestFirst = skipped[Skip.OUT_OF_ORDER.ordinal()] * 2 > rows + total
                         ? "; the file seems sorted newest first" : "";
-                parts.add(total + " of " + (rows + total) + " rows skipped: " + String.join(", ", reasons)
+                parts.add(total + " of " + (rows + total) + " " + unit + " skipped: " + String.join(", ", reasons)
                         + newestFirst);
             }
             if (gaps > 0) {
@@ -262,7 +264,7 @@ final class SeriesCsv {
                     continue;
                 }
                 if (status == CsvRecords.TOO_LONG) {
-                    skip(Skip.TOO_LONG, records.line(), 0, null);
+                    skip(Skip.TOO_LONG, records.line(), 0, valuesPerRow(), null);
                 } else {
                     row(fields, records, rows);
                 }
@@ -317,6 +319,7 @@ final class SeriesCsv {
                     + TerminalText.quoted(String.join(",", fields)) + " (" + expected + ")");
         }
         layout = Layout.WIDE;
+        report.unit = "values";
         wideColumns = columns.stream().mapToInt(Integer::intValue).toArray();
         wideMetrics = new String[wideColumns.length];
         for (int m = 0; m < wideColumns.length; m++) {
@@ -336,13 +339,14 @@ final class SeriesCsv {
     private void row(List<String> fields, CsvRecords records, Rows rows) throws IOException {
         long line = records.line();
         if (fields.size() != fieldCount) {
-            skip(Skip.WRONG_FIELDS, line, 0, "expected " + fieldCount + ", found " + fields.size());
+            skip(Skip.WRONG_FIELDS, line, 0, valuesPerRow(), "expected " + fieldCount + ", found " + fields.size());
             return;
         }
         String timestampText = fields.get(timeColumn);
         long millis = CsvTimestamps.epochMillis(timestampText.strip());
         if (millis == CsvTimestamps.INVALID) {
-            skip(Skip.BAD_TIMESTAMP, line, records.column(timeColumn), TerminalText.quoted(timestampText));
+            skip(Skip.BAD_TIMESTAMP, line, records.column(timeColumn), valuesPerRow(),
+                    TerminalText.quoted(timestampText));
             return;
         }
         if (layout == Layout.WIDE) {
@@ -367,13 +371,13 @@ final class SeriesCsv {
         } else {
             value = number(text);
             if (!Double.isFinite(value)) {
-                skip(Skip.BAD_VALUE, line, column, TerminalText.quoted(valueText));
+                skip(Skip.BAD_VALUE, line, column, 1, TerminalText.quoted(valueText));
                 return;
             }
         }
         long last = lastMillis[series];
         if (last != Long.MIN_VALUE && millis < last) {
-            skip(Skip.OUT_OF_ORDER, line, 0, TerminalText.quoted(timestampText.strip()) + " after "
+            skip(Skip.OUT_OF_ORDER, line, 0, 1, TerminalText.quoted(timestampText.strip()) + " after "
                     + java.time.Instant.ofEpochMilli(last));
             return;
         }
@@ -446,8 +450,15 @@ final class SeriesCsv {
         return index;
     }
 
-    private void skip(Skip reason, long line, int column, String detail) {
-        if (report.skipped[reason.ordinal()]++ == 0) {
+    /** The values a whole skipped row held: one, or one per metric column of a wide file. */
+    private int valuesPerRow() {
+        return layout == Layout.WIDE ? wideColumns.length : 1;
+    }
+
+    private void skip(Skip reason, long line, int column, int values, String detail) {
+        long before = report.skipped[reason.ordinal()];
+        report.skipped[reason.ordinal()] += values;
+        if (before == 0) {
             report.firstSkipped[reason.ordinal()] = "line " + line + (column > 0 ? ", column " + column : "")
                     + (detail == null ? "" : ": " + detail);
         }

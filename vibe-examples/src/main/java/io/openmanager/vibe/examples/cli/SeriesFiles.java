@@ -86,8 +86,9 @@ final class SeriesFiles {
     /** The last {@code history} values of a series in a ring that grows as needed, and the last timestamps. */
     private static final class Collector {
         private final int history;
-        private double[] ring = new double[1024];
-        private final long[] times = new long[STEP_SAMPLE];
+        // Both start small and grow: a file of many short series (a large simulated fleet) must not cost 88 KB each.
+        private double[] ring = new double[16];
+        private long[] times = new long[16];
         long total;
 
         Collector(int history) {
@@ -99,6 +100,9 @@ final class SeriesFiles {
                 ring = Arrays.copyOf(ring, (int) Math.min(history, 2L * ring.length));
             }
             ring[(int) (total % Math.min(history, ring.length))] = value;
+            if (total < STEP_SAMPLE && total == times.length) {
+                times = Arrays.copyOf(times, Math.min(STEP_SAMPLE, 2 * times.length));
+            }
             times[(int) (total % STEP_SAMPLE)] = millis;
             total++;
         }

@@ -43,6 +43,10 @@ import java.util.concurrent.TimeUnit;
                 "  vibe serve --lang ko --naming otel --scenarios outage.scenarios"})
 final class ServeCommand implements Callable<Integer> {
     private static final long MAX_WRITE_SECONDS = 10;
+    /** The largest {@code --event-buffer}. */
+    static final int MAX_EVENT_BUFFER = 1_000_000;
+    /** The most ticks of history kept per series: 96 MB for the default fleet's 120 series. */
+    static final long MAX_HISTORY_TICKS = 100_000;
 
     @Spec
     private CommandSpec spec;
@@ -104,7 +108,12 @@ final class ServeCommand implements Callable<Integer> {
                 downstream.get(i).onEvent(event);
             }
         }).build();
-        LiveState state = new LiveState(engine, pipeline, hub, history != null ? history : Duration.ofHours(1));
+        Duration window = history != null ? history : Duration.ofHours(1);
+        if (engine.ticksIn(window) > MAX_HISTORY_TICKS) {
+            throw usage("--history " + DurationText.format(window) + " is " + engine.ticksIn(window) + " ticks of --step "
+                    + DurationText.format(engine.step()) + "; at most " + MAX_HISTORY_TICKS + " ticks are kept");
+        }
+        LiveState state = new LiveState(engine, pipeline, hub, window);
         RunAnalysis analysis = new RunAnalysis(engine, locale, state);
         downstream.add(analysis);
         downstream.add(state);
@@ -143,9 +152,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw usage("--port must be in [0, 65535]: " + port);
         }
-        if (eventBuffer < 1) {
-            throw usage("--event-buffer must be at least 1: " + eventBuffer);
-        }
+        Limits.check(spec, "--event-buffer", eventBuffer, 1, MAX_EVENT_BUFFER);
     }
 
     private ParameterException usage(String message) {

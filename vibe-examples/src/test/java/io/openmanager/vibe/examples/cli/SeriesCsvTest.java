@@ -65,6 +65,14 @@ class SeriesCsvTest {
     }
 
     @Test
+    void aWideFileCountsValuesAndABadRowSkipsAValueOfEachMetric() throws IOException {
+        SeriesCsv csv = SeriesCsv.read(Path.of("t.csv"), new StringReader("timestamp,server,cpu,mem\n1,a,1,2\n"
+                + "yesterday,a,3,4\n2,a,x,5\n"), (s, m, v, d, ts, vs) -> { });
+        assertThat(csv.report().describe("kept", "kept")).startsWith("3 of 6 values skipped: 2 with a timestamp not"
+                + " understood (first at line 3, column 1: 'yesterday'), 1 with a value that is not a finite number");
+    }
+
+    @Test
     void javaNumberSyntaxThatIsNotCsvIsABadValue() throws IOException {
         assertThat(rows("timestamp,value\n1,1.5d\n2,0x10\n3,Infinity\n4,1e999\n5,7\n")).containsExactly(
                 new Row(0, 5, 7, false));

@@ -26,7 +26,9 @@ class ServeCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--speed 0|vibe serve: --speed must be a positive number: 0.0",
             "--port 70000|vibe serve: --port must be in [0, 65535]: 70000",
-            "--event-buffer 0|vibe serve: --event-buffer must be at least 1: 0",
+            "--event-buffer 0|vibe serve: --event-buffer must be in 1..1000000: 0",
+            "--event-buffer 2000000000|vibe serve: --event-buffer must be in 1..1000000: 2000000000",
+            "--history 365d|vibe serve: --history 365d is 6307200 ticks of --step 5s; at most 100000 ticks are kept",
             "--lang fr|vibe serve: --lang must be en or ko: fr",
             "--duration 0s|vibe serve: --duration must be longer than 0s"})
     void badOptionsAreUsageErrors(String options, String message) {
