@@ -99,6 +99,7 @@ public abstract class DetectorContractKit {
         return snapshot;
     }
 
+    /** The detector has a non-blank name, and a restored snapshot has the same one. */
     @Test
     public void namesItselfAndRestoresToTheSameName() {
         AnomalyDetector detector = newDetector();
@@ -109,6 +110,7 @@ public abstract class DetectorContractKit {
         assertEquals(InputCounters.NONE, detector.inputCounters(), "input counters of a new detector");
     }
 
+    /** Every score is finite and in [0, 1], and 0 while the detector is not warm. */
     @Test
     public void scoresAreInTheUnitIntervalAndZeroWhileWarmingUp() {
         AnomalyDetector detector = newDetector();
@@ -125,6 +127,7 @@ public abstract class DetectorContractKit {
         assertEquals(x.length, detector.inputCounters().accepted(), "values accepted");
     }
 
+    /** Causality: two series equal up to a point score the same up to that point. */
     @Test
     public void aScoreDoesNotDependOnLaterValues() {
         double[] a = series(3);
@@ -142,6 +145,8 @@ public abstract class DetectorContractKit {
         assertFalse(Arrays.equals(scoresA, scoresB), "no score changed when the values after " + cut + " did");
     }
 
+    /** Infinities, values beyond 1e100 and duplicate or out-of-order timestamps score 0, are counted and leave
+     * the state as it was. */
     @Test
     public void badInputIsSkippedScoredZeroAndCounted() {
         AnomalyDetector detector = newDetector();
@@ -181,6 +186,7 @@ public abstract class DetectorContractKit {
         assertEquals(at(x.length - 1), counters.lastTimestampMillis(), "lastTimestampMillis");
     }
 
+    /** A missing value (NaN) scores 0 and is counted as missing. */
     @Test
     public void aMissingValueScoresZeroAndIsCountedNeverSkippedSilently() {
         AnomalyDetector detector = newDetector();
@@ -199,6 +205,7 @@ public abstract class DetectorContractKit {
         assertEquals(x.length, detector.inputCounters().accepted() + gaps, "accepted + missing");
     }
 
+    /** Finite values of any size never make {@code update} throw, and scores stay in [0, 1]. */
     @Test
     public void extremeFiniteValuesNeverThrowAndScoresStayInTheUnitInterval() {
         AnomalyDetector detector = newDetector();
@@ -215,6 +222,7 @@ public abstract class DetectorContractKit {
         assertTrue(counters.skippedNonFinite() > 0, "Double.MAX_VALUE was accepted: " + counters);
     }
 
+    /** A series that never changes never makes {@code update} throw. */
     @Test
     public void aConstantSeriesNeverThrows() {
         AnomalyDetector detector = newDetector();
@@ -224,6 +232,8 @@ public abstract class DetectorContractKit {
         assertInUnitInterval(detector.update(at(2000), 43.0), 2000);
     }
 
+    /** A snapshot is a value, and the detector restored from it (through {@link #roundTrip}) scores the rest of a
+     * series bit for bit as the original does. */
     @Test
     public void snapshotsAreValuesAndRestoreToAnIdenticalContinuation() throws Exception {
         double[] x = series(4);
@@ -253,6 +263,7 @@ public abstract class DetectorContractKit {
         }
     }
 
+    /** After warm-up, {@code update} allocates nothing (the JVM's per-thread allocation counter over three rounds). */
     @Test
     public void updatesAllocateNothingInSteadyState() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();

@@ -109,7 +109,8 @@ final class DetectCommand implements Callable<Integer> {
             if (progress) {
                 err.println();
             }
-            // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
+            // On standard error, like every file-writing command's summary: seen also when standard output is
+            // redirected.
             err.printf(Locale.ROOT, "%s: scored %d of %d file(s) with '%s' into %s%n", name, scored,
                     listing.files().size(), detector, TerminalText.printable(output.toString()));
             return failed == 0 ? VibeCli.EXIT_OK : VibeCli.EXIT_RUNTIME_ERROR;

@@ -151,7 +151,8 @@ final class ForecastCommand implements Callable<Integer> {
                 }
             }
             target.commit();
-            // On standard error, like every file-writing command's summary: seen also when standard output is redirected.
+            // On standard error, like every file-writing command's summary: seen also when standard output is
+            // redirected.
             err.println(name + ": wrote " + written + " forecast(s) of " + horizon + " steps to "
                     + TerminalText.printable(output.toString()));
             return VibeCli.EXIT_OK;

@@ -110,8 +110,9 @@ final class ServeCommand implements Callable<Integer> {
         }).build();
         Duration window = history != null ? history : Duration.ofHours(1);
         if (engine.ticksIn(window) > MAX_HISTORY_TICKS) {
-            throw usage("--history " + DurationText.format(window) + " is " + engine.ticksIn(window) + " ticks of --step "
-                    + DurationText.format(engine.step()) + "; at most " + MAX_HISTORY_TICKS + " ticks are kept");
+            throw usage("--history " + DurationText.format(window) + " is " + engine.ticksIn(window)
+                    + " ticks of --step " + DurationText.format(engine.step()) + "; at most " + MAX_HISTORY_TICKS
+                    + " ticks are kept");
         }
         LiveState state = new LiveState(engine, pipeline, hub, window);
         RunAnalysis analysis = new RunAnalysis(engine, locale, state);
