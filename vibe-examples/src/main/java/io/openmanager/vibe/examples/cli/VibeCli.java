@@ -34,7 +34,7 @@ import java.util.Objects;
         description = "Simulates a fleet of servers and analyses its metrics.",
         subcommands = {DemoCommand.class, FleetCommand.class, SimulateCommand.class, ReportCommand.class,
                 ScenarioCommand.class, DetectCommand.class, NabScoreCommand.class, ForecastCommand.class,
-                BacktestCommand.class, ServeCommand.class, HelpCommand.class},
+                BacktestCommand.class, ServeCommand.class, RealismCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
