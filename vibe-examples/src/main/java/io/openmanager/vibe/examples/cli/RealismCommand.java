@@ -49,6 +49,10 @@ final class RealismCommand implements Callable<Integer> {
             defaultValue = "14d", description = "Simulated time (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
+    @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE",
+            description = "Run the scenarios of these files instead of the built-in ones.")
+    private List<Path> scenarioFiles;
+
     @Option(names = "--bucket", paramLabel = "<duration>", converter = DurationText.Converter.class,
             defaultValue = "5m", description = "Averaging interval of both sides (default: ${DEFAULT-VALUE}).")
     private Duration bucket;
@@ -69,7 +73,7 @@ final class RealismCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--trees must be >= 1: " + trees);
         }
         List<Trace> reference = read(spec, references, bucket);
-        SimulationEngine engine = engineOptions.engine(engineOptions.fleet(), null);
+        SimulationEngine engine = engineOptions.engine(engineOptions.fleet(), scenarioFiles);
         List<Trace> simulated;
         try {
             simulated = SimulatedTraces.of(engine, duration, bucket);

@@ -54,5 +54,9 @@ class RealismCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).first().isEqualTo("vibe realism: invalid trace file: " + bad + ":2:2: not a number:"
                 + " 'high'");
+        CliRun both = vibe("realism", "--reference", traces().toString(), "--scenarios", bad.toString(),
+                "--no-scenarios");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.errLines()).first().isEqualTo("vibe realism: --no-scenarios and --scenarios exclude each other");
     }
 }
