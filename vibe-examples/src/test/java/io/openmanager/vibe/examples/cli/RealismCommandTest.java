@@ -57,6 +57,7 @@ class RealismCommandTest {
         CliRun both = vibe("realism", "--reference", traces().toString(), "--scenarios", bad.toString(),
                 "--no-scenarios");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.errLines()).first().isEqualTo("vibe realism: --no-scenarios and --scenarios exclude each other");
+        assertThat(both.errLines()).first()
+                .isEqualTo("vibe realism: --no-scenarios and --scenarios exclude each other");
     }
 }
