@@ -160,12 +160,18 @@ public final class TraceFiles {
         return name;
     }
 
-    private static void readBitbrains(Path file, BufferedReader in, String vm, long stepMillis,
-                                      Map<String, Gridder> series) throws IOException {
-        Gridder cpu = series.computeIfAbsent("cpu", k -> new Gridder(vm, TraceMetric.CPU, stepMillis));
-        Gridder memory = series.computeIfAbsent("memory", k -> new Gridder(vm, TraceMetric.MEMORY, stepMillis));
-        Gridder netIn = series.computeIfAbsent("in", k -> new Gridder(vm, TraceMetric.NETWORK_IN, stepMillis));
-        Gridder netOut = series.computeIfAbsent("out", k -> new Gridder(vm, TraceMetric.NETWORK_OUT, stepMillis));
+    /** Reads one record: its fields and its line number (the header is line 1). */
+    @FunctionalInterface
+    private interface RecordReader {
+        void read(String[] fields, long lineNumber);
+    }
+
+    /**
+     * Reads the records after the header, skipping blank lines; a line with another number of fields than
+     * {@code fieldCount} is an error naming the file and line.
+     */
+    private static void forEachRecord(Path file, BufferedReader in, String separator, int fieldCount, String expected,
+                                      RecordReader reader) throws IOException {
         String line;
         long number = 1;
         while ((line = in.readLine()) != null) {
@@ -173,11 +179,22 @@ public final class TraceFiles {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.split(";", -1);
-            if (f.length != 11) {
-                throw new TraceFormatException(file, number, 0, "expected 11 fields separated by ';', found "
-                        + f.length + ": '" + abbreviate(line) + "'");
+            String[] f = line.split(separator, -1);
+            if (f.length != fieldCount) {
+                throw new TraceFormatException(file, number, 0, "expected " + expected + ", found " + f.length
+                        + ": '" + abbreviate(line) + "'");
             }
+            reader.read(f, number);
+        }
+    }
+
+    private static void readBitbrains(Path file, BufferedReader in, String vm, long stepMillis,
+                                      Map<String, Gridder> series) throws IOException {
+        Gridder cpu = series.computeIfAbsent("cpu", k -> new Gridder(vm, TraceMetric.CPU, stepMillis));
+        Gridder memory = series.computeIfAbsent("memory", k -> new Gridder(vm, TraceMetric.MEMORY, stepMillis));
+        Gridder netIn = series.computeIfAbsent("in", k -> new Gridder(vm, TraceMetric.NETWORK_IN, stepMillis));
+        Gridder netOut = series.computeIfAbsent("out", k -> new Gridder(vm, TraceMetric.NETWORK_OUT, stepMillis));
+        forEachRecord(file, in, ";", 11, "11 fields separated by ';'", (f, number) -> {
             long millis = epochMillis(file, number, 1, f[0].strip());
             double memoryProvisioned = number(file, number, 6, f[5]);
             double memoryUsed = number(file, number, 7, f[6]);
@@ -185,43 +202,20 @@ public final class TraceFiles {
             memory.add(millis, memoryProvisioned > 0 ? 100 * memoryUsed / memoryProvisioned : Double.NaN);
             netIn.add(millis, number(file, number, 10, f[9]));
             netOut.add(millis, number(file, number, 11, f[10]));
-        }
+        });
     }
 
     private static void readTwoColumns(Path file, BufferedReader in, String server, TraceMetric metric,
                                        long stepMillis, Map<String, Gridder> series) throws IOException {
         Gridder g = series.computeIfAbsent(server, k -> new Gridder(server, metric, stepMillis));
-        String line;
-        long number = 1;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 2) {
-                throw new TraceFormatException(file, number, 0, "expected 2 fields 'timestamp,value', found "
-                        + f.length + ": '" + abbreviate(line) + "'");
-            }
-            g.add(epochMillis(file, number, 1, f[0].strip()), number(file, number, 2, f[1]));
-        }
+        forEachRecord(file, in, ",", 2, "2 fields 'timestamp,value'",
+                (f, number) -> g.add(epochMillis(file, number, 1, f[0].strip()), number(file, number, 2, f[1])));
     }
 
     private static void readLong(Path file, BufferedReader in, long stepMillis, Map<String, Gridder> series,
                                  List<String> skipped) throws IOException {
-        String line;
-        long number = 1;
         List<String> unknown = new ArrayList<>();
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 4) {
-                throw new TraceFormatException(file, number, 0, "expected 4 fields 'timestamp,server,metric,value',"
-                        + " found " + f.length + ": '" + abbreviate(line) + "'");
-            }
+        forEachRecord(file, in, ",", 4, "4 fields 'timestamp,server,metric,value'", (f, number) -> {
             String server = f[1].strip();
             String metricName = f[2].strip();
             if (server.isEmpty()) {
@@ -232,13 +226,13 @@ public final class TraceFiles {
                 if (!unknown.contains(metricName)) {
                     unknown.add(metricName);
                 }
-                continue;
+                return;
             }
             long millis = epochMillis(file, number, 1, f[0].strip());
             double value = number(file, number, 4, f[3]);
             series.computeIfAbsent(server + "\u0000" + metric, k -> new Gridder(server, metric, stepMillis))
                     .add(millis, value);
-        }
+        });
         for (String name : unknown) {
             skipped.add(file + ": metric '" + name + "' is not cpu, memory, network_in or network_out");
         }
